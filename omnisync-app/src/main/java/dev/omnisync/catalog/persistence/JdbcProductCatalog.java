@@ -1,11 +1,14 @@
 package dev.omnisync.catalog.persistence;
 
+import dev.omnisync.catalog.Product;
 import dev.omnisync.catalog.ProductCatalog;
 import dev.omnisync.workspace.WorkspaceId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,9 +17,21 @@ import org.springframework.stereotype.Repository;
 class JdbcProductCatalog implements ProductCatalog {
 
     private final JdbcClient jdbc;
+    private final ProductRows rows;
 
-    JdbcProductCatalog(JdbcClient jdbc) {
+    JdbcProductCatalog(JdbcClient jdbc, ProductRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
+    @Override
+    public Optional<Product> find(WorkspaceId workspace, String sku) {
+        return Optional.ofNullable(rows.findAll(workspace, List.of(sku)).get(sku));
+    }
+
+    @Override
+    public Map<String, Product> findAll(WorkspaceId workspace, Collection<String> skus) {
+        return rows.findAll(workspace, skus);
     }
 
     @Override

@@ -1,0 +1,129 @@
+package dev.omnisync.catalog;
+
+import dev.omnisync.catalog.persistence.ProductRows;
+import dev.omnisync.workspace.WorkspaceId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the store's products. Every write stores the products that really changed and appends
+ * one change record per changed product ({@code product_change}: SKU, changed fields, new version) in the
+ * same transaction; a write that changes nothing stores nothing and keeps the version.
+ */
+@Service
+public class Products {
+
+    /** The most products one {@link #write} call should carry; the import sends batches of this size. */
+    public static final int BATCH_SIZE = 1_000;
+
+    private final ProductRows rows;
+
+    Products(ProductRows rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * Applies the writes in order, in one transaction, with a few set-based statements whatever their
+     * number. Each write gets its own outcome; a rejected one does not affect the others. A parent named by
+     * {@code parentSku} must exist already or be written earlier in the same call. A SKU written several
+     * times in one call is stored once, with one change record listing every changed field.
+     */
+    @Transactional
+    public List<WriteOutcome> write(WorkspaceId workspace, List<ProductWrite> writes) {
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> parents = new HashSet<>();
+        for (ProductWrite write : writes) {
+            if (write.sku() != null && ProductRules.sku("sku", write.sku()).isEmpty()) {
+                skus.add(write.sku());
+            }
+            if (write.values().get(ProductField.PARENT_SKU) instanceof String parent) {
+                parents.add(parent);
+            }
+        }
+        Map<String, Product> stored = rows.lockAll(workspace, skus);
+        parents.removeAll(skus);
+        Set<String> knownParents = parents.isEmpty() ? Set.of() : rows.existing(workspace, parents);
+
+        Map<String, Product> current = new HashMap<>(stored);
+        Map<String, Set<ProductField>> changedBySku = new LinkedHashMap<>();
+        List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
+        for (ProductWrite write : writes) {
+            outcomes.add(apply(write, current, knownParents, changedBySku));
+        }
+
+        List<Product> toStore = new ArrayList<>(changedBySku.size());
+        List<ProductRows.Change> changes = new ArrayList<>(changedBySku.size());
+        changedBySku.forEach((sku, fields) -> {
+            Product previous = stored.get(sku);
+            long version = previous == null ? 1 : previous.version() + 1;
+            toStore.add(current.get(sku).atVersion(version));
+            changes.add(new ProductRows.Change(sku, fields.stream().map(ProductField::jsonName).toList(), version));
+        });
+        rows.upsert(workspace, toStore);
+        rows.appendChanges(workspace, changes);
+        return outcomes;
+    }
+
+    private static WriteOutcome apply(ProductWrite write, Map<String, Product> current, Set<String> knownParents,
+            Map<String, Set<ProductField>> changedBySku) {
+        ProductEdit.Result result = ProductEdit.apply(current.get(write.sku()), write);
+        if (result instanceof ProductEdit.Refused refused) {
+            return new WriteOutcome.Rejected(write.sku(), refused.reasons());
+        }
+        if (!(result instanceof ProductEdit.Edited edited)) {
+            return new WriteOutcome.NotFound(write.sku());
+        }
+        Product after = edited.product();
+        String parent = after.parentSku();
+        if (parent != null && edited.changed().contains(ProductField.PARENT_SKU)
+                && !knownParents.contains(parent) && !current.containsKey(parent)) {
+            return new WriteOutcome.Rejected(write.sku(), List.of("'parentSku' '" + parent
+                    + "' names no product of this store; create the parent first (earlier in an import file)."));
+        }
+        current.put(write.sku(), after);
+        if (!edited.created() && edited.changed().isEmpty()) {
+            return new WriteOutcome.Unchanged(write.sku());
+        }
+        changedBySku.computeIfAbsent(write.sku(), k -> EnumSet.noneOf(ProductField.class)).addAll(edited.changed());
+        return edited.created() ? new WriteOutcome.Created(write.sku(), edited.changed())
+                : new WriteOutcome.Updated(write.sku(), edited.changed());
+    }
+
+    /** Writes one product; see {@link #write(WorkspaceId, List)}. */
+    public WriteOutcome write(WorkspaceId workspace, ProductWrite write) {
+        return write(workspace, List.of(write)).get(0);
+    }
+
+    public Optional<Product> find(WorkspaceId workspace, String sku) {
+        return Optional.ofNullable(rows.findAll(workspace, List.of(sku)).get(sku));
+    }
+
+    /** The products among {@code skus} that exist, by SKU. */
+    public Map<String, Product> findAll(WorkspaceId workspace, Collection<String> skus) {
+        return rows.findAll(workspace, skus);
+    }
+
+    /** The variants' SKUs of each given parent (in SKU order; parents without variants are absent). */
+    public Map<String, List<String>> variantsOf(WorkspaceId workspace, Collection<String> parentSkus) {
+        return rows.variants(workspace, parentSkus);
+    }
+
+    /**
+     * Products in SKU order, keyset-paged: those whose SKU starts with {@code prefix} (any when null) and
+     * sorts after {@code after} (from the start when null), at most {@code limit}.
+     */
+    public List<Product> page(WorkspaceId workspace, String prefix, String after, int limit) {
+        return rows.page(workspace, prefix, after, limit);
+    }
+}
