@@ -23,6 +23,8 @@ public final class AsyncJobRunner implements AutoCloseable {
     });
     private final Map<String, AsyncJob> jobs = new ConcurrentHashMap<>();
     private final SandboxSettings settings;
+    /** Bumped by {@link #reset()}: jobs of an older generation are dropped, never applied. */
+    private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
     public AsyncJobRunner(SandboxSettings settings) {
         this.settings = settings;
@@ -31,12 +33,16 @@ public final class AsyncJobRunner implements AutoCloseable {
     /** Queues a job; {@code process} runs once, applies the changes and returns the channel's result. */
     public AsyncJob submit(AsyncJob job, Function<AsyncJob, Object> process) {
         jobs.put(job.id, job);
+        int submittedIn = generation.get();
         long delay = Math.max(0, settings.processingDelay().toMillis());
         scheduler.schedule(() -> {
             job.started = Instant.now();
             job.state = AsyncJob.State.IN_PROGRESS;
         }, delay / 2, TimeUnit.MILLISECONDS);
         scheduler.schedule(() -> {
+            if (generation.get() != submittedIn) {
+                return;
+            }
             try {
                 job.result = process.apply(job);
                 job.state = AsyncJob.State.DONE;
@@ -60,8 +66,10 @@ public final class AsyncJobRunner implements AutoCloseable {
         return settings.processingDelay();
     }
 
-    public void forget(String prefix) {
-        jobs.keySet().removeIf(k -> k.startsWith(prefix));
+    /** Drops every job, pending ones included (they will not be applied). */
+    public void reset() {
+        generation.incrementAndGet();
+        jobs.clear();
     }
 
     @Override

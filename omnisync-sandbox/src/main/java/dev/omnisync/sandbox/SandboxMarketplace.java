@@ -212,6 +212,7 @@ public abstract class SandboxMarketplace {
         stats.reset();
         tokens.clear();
         limiter.reset();
+        jobs.reset();
         notifications.forget(slug());
         webhookUrl = null;
         resetChannel();
