@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * HTTP to the SP-API. The access token comes from Login with Amazon (refresh-token grant; form body with client id
  * and secret) and is cached per account until shortly before its hour is up; a 403/401 drops it and the call is tried
  * once more. No SigV4. PATCH calls are paced per account with a token bucket at the documented 5/s, burst 5.
- * Credentials: {@code clientId}, {@code clientSecret}, {@code refreshToken}, {@code sellerId}, optional {@code lwaTokenUrl}.
+ * Credentials: {@code clientId}, {@code clientSecret}, {@code refreshToken}, {@code sellerId}; optional {@code lwaTokenUrl}
+ * (absolute) or {@code tokenPath} (relative to the account's base URL, as sandboxes serve LWA), {@code marketplaceId}.
  */
 final class AmazonClient {
 
@@ -95,7 +96,8 @@ final class AmazonClient {
         }
 
         String marketplaceId() {
-            return account.region() == null || account.region().isBlank() ? settings.marketplaceId() : account.region();
+            return account.region() != null && !account.region().isBlank() ? account.region()
+                    : account.credentialOr("marketplaceId", settings.marketplaceId());
         }
 
         String sellerId() {
@@ -154,7 +156,8 @@ final class AmazonClient {
             HttpHeaders h = new HttpHeaders();
             h.set("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
             h.set("Accept", "application/json");
-            String url = account.credentialOr("lwaTokenUrl", settings.lwaTokenUrl());
+            String tokenPath = account.credentials().get("tokenPath");
+            String url = tokenPath != null ? account.baseUrl() + tokenPath : account.credentialOr("lwaTokenUrl", settings.lwaTokenUrl());
             WireResponse r = transport.send(HttpMethod.POST, URI.create(url), h, form.getBytes(StandardCharsets.UTF_8), () -> calls++);
             JsonNode body = WireJson.tree(r.body());
             String token = WireJson.text(body, "access_token");

@@ -347,7 +347,7 @@ public class AmazonConnector implements ChannelConnector {
     public OfferPage listOffers(ConnectorAccount account, String pageCursor) {
         AmazonClient.Session session = client.session(account);
         JsonNode page = read(session, LISTINGS + Query.encode(session.sellerId()) + Query.of().add("marketplaceIds", session.marketplaceId())
-                .add("includedData", "summaries,offers,fulfillmentAvailability").add("pageSize", 20).add("pageToken", pageCursor),
+                .add("includedData", "summaries,offers,fulfillmentAvailability,identifiers").add("pageSize", 20).add("pageToken", pageCursor),
                 "listing items");
         List<ChannelOffer> offers = new ArrayList<>();
         for (JsonNode item : page.path("items")) {
@@ -355,7 +355,14 @@ public class AmazonConnector implements ChannelConnector {
             JsonNode offer = item.path("offers").path(0);
             JsonNode availability = item.path("fulfillmentAvailability").path(0);
             String amount = WireJson.text(offer.path("price"), "amount");
-            offers.add(new ChannelOffer(WireJson.text(item, "sku"), null, WireJson.text(summary, "asin"),
+            String gtin = null;
+            for (JsonNode id : item.path("identifiers").path(0).path("identifiers")) {
+                String type = String.valueOf(WireJson.text(id, "identifierType"));
+                if (gtin == null && (type.equals("EAN") || type.equals("GTIN") || type.equals("UPC"))) {
+                    gtin = WireJson.text(id, "identifier");
+                }
+            }
+            offers.add(new ChannelOffer(WireJson.text(item, "sku"), gtin, WireJson.text(summary, "asin"),
                     amount == null ? null : new BigDecimal(amount), WireJson.text(offer.path("price"), "currencyCode"),
                     availability.hasNonNull("quantity") ? availability.get("quantity").asInt() : null,
                     WireJson.text(summary, "itemName")));
@@ -368,7 +375,10 @@ public class AmazonConnector implements ChannelConnector {
         AmazonClient.Session session = client.session(account);
         Query q = Query.of().add("MarketplaceIds", session.marketplaceId());
         if (cursor.pageToken() == null) {
-            q.add("LastUpdatedAfter", cursor.changedSince().truncatedTo(ChronoUnit.SECONDS).toString()).add("MaxResultsPerPage", 100);
+            // Amazon wants the window to start at least two minutes before now; re-reading a little is harmless
+            Instant latestAllowed = clock.instant().minus(settings.ordersLag()).minusSeconds(1);
+            Instant after = cursor.changedSince().isAfter(latestAllowed) ? latestAllowed : cursor.changedSince();
+            q.add("LastUpdatedAfter", after.truncatedTo(ChronoUnit.SECONDS).toString()).add("MaxResultsPerPage", 100);
         } else {
             q.add("NextToken", cursor.pageToken());
         }
@@ -393,7 +403,13 @@ public class AmazonConnector implements ChannelConnector {
         }
         String nextToken = WireJson.text(payload, "NextToken");
         boolean more = nextToken != null;
-        return new OrderPage(orders, more ? new OrderCursor(cursor.changedSince(), nextToken) : OrderCursor.since(latest), more);
+        // the window Amazon answered for ends at LastUpdatedBefore: the next window starts there, so nothing is skipped
+        String windowEnd = WireJson.text(payload, "LastUpdatedBefore");
+        Instant nextSince = windowEnd != null ? Instant.parse(windowEnd) : latest;
+        if (nextSince.isBefore(cursor.changedSince())) {
+            nextSince = cursor.changedSince();
+        }
+        return new OrderPage(orders, more ? new OrderCursor(cursor.changedSince(), nextToken) : OrderCursor.since(nextSince), more);
     }
 
     static ChannelOrder order(JsonNode o, List<JsonNode> items) {

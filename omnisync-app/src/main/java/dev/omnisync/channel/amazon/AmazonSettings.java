@@ -24,12 +24,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param throttleBackoff  first wait after a 429 without rate advice (doubles)
  * @param tokenMargin      refresh the access token this long before it expires
  * @param userAgent        the required {@code user-agent}
+ * @param ordersLag        how far before now an orders window may start (Amazon: two minutes)
  */
 @ConfigurationProperties("omnisync.channels.amazon")
 public record AmazonSettings(Duration connectTimeout, Duration readTimeout, Integer maxAttempts, Duration initialBackoff,
         Duration maxBackoff, String lwaTokenUrl, String marketplaceId, String productType, String languageTag,
         Integer feedThreshold, Double patchesPerSecond, Integer patchBurst, Duration feedPollAfter, Duration throttleBackoff,
-        Duration tokenMargin, String userAgent) {
+        Duration tokenMargin, String userAgent, Duration ordersLag) {
 
     public AmazonSettings {
         lwaTokenUrl = lwaTokenUrl == null ? "https://api.amazon.com/auth/o2/token" : lwaTokenUrl;
@@ -43,11 +44,12 @@ public record AmazonSettings(Duration connectTimeout, Duration readTimeout, Inte
         throttleBackoff = throttleBackoff == null ? Duration.ofSeconds(1) : throttleBackoff;
         tokenMargin = tokenMargin == null ? Duration.ofSeconds(60) : tokenMargin;
         userAgent = userAgent == null ? "Omnisync/0.1 (Language=Java/17; Platform=Linux)" : userAgent;
+        ordersLag = ordersLag == null ? Duration.ofMinutes(2) : ordersLag;
     }
 
     /** The documented defaults. */
     public static AmazonSettings defaults() {
-        return new AmazonSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new AmazonSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public TransportSettings transport() {
