@@ -29,6 +29,8 @@ public final class SandboxServer {
         props.put("spring.config.name", "omnisync-sandbox");
         props.put("spring.jmx.enabled", false);
         props.put("omnisync.sandbox.enabled", true);
+        props.put("spring.servlet.multipart.max-file-size", "30MB");
+        props.put("spring.servlet.multipart.max-request-size", "30MB");
         props.put("spring.autoconfigure.exclude", String.join(",",
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
