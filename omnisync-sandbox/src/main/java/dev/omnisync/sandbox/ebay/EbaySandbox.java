@@ -522,6 +522,38 @@ public class EbaySandbox extends SandboxMarketplace {
                         "We didn't find the resource/entity you are requesting. Verify the request", "sku")));
     }
 
+    // Product compatibility (fitment), added by the connectors branch: PUT replaces the SKU's compatible vehicles.
+    private static final JsonShape COMPATIBILITY = JsonShape.object()
+            .required("compatibleProducts", JsonShape.array(JsonShape.object()
+                    .optional("compatibilityProperties", JsonShape.array(JsonShape.object()
+                            .required("name", JsonShape.string(1, 100)).required("value", JsonShape.string(0, 500))))
+                    .optional("productFamilyProperties", JsonShape.object().open())
+                    .optional("productIdentifier", JsonShape.object().open())
+                    .optional("notes", JsonShape.string(0, 500))));
+
+    @PutMapping("/sell/inventory/v1/inventory_item/{sku}/product_compatibility")
+    ResponseEntity<String> putProductCompatibility(HttpServletRequest request, @PathVariable String sku,
+            @RequestBody(required = false) byte[] bytes) {
+        authorize(request, "/sell.inventory");
+        requireJson(request);
+        requireContentLanguage(request);
+        JsonNode body = body(bytes);
+        requireShape(body, COMPATIBILITY, "25709");
+        if (faults.rejects(sku)) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "25002", "A user error has occurred. The item was rejected (sandbox fault).", "sku");
+        }
+        offers.change(() -> {
+            SandboxOffer o = offers.find(sku).orElseThrow(() -> new SandboxRefusal(404, SandboxRefusal.Kind.NOT_FOUND, "25710",
+                    "We didn't find the resource/entity you are requesting. Verify the request", "sku"));
+            o.attributes.put("compatibility", SandboxJson.MAPPER.treeToValue(body, Object.class));
+            o.touched();
+            return null;
+        });
+        stats.updateRequest();
+        stats.itemsUpdated(1);
+        return SandboxJson.respond(204, null);
+    }
+
     @GetMapping("/sell/inventory/v1/inventory_item")
     ResponseEntity<String> listInventoryItems(HttpServletRequest request, @RequestParam(defaultValue = "25") String limit,
             @RequestParam(defaultValue = "0") String offset) {

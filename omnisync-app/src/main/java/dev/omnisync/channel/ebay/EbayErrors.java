@@ -1,0 +1,104 @@
+package dev.omnisync.channel.ebay;
+
+import dev.omnisync.channel.wire.TransportSettings;
+import dev.omnisync.channel.wire.Verdict;
+import dev.omnisync.channel.wire.WireJson;
+import dev.omnisync.channel.wire.WireResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Classifies eBay answers. eBay documents daily quotas and no rate headers: a 429 honours a {@code Retry-After}
+ * when one is sent, else backs off exponentially per account while 429s continue. 5xx (25001 system error, 25025
+ * concurrent access) are retryable; 401 means refresh the token; other 4xx and per-entry errors are the seller's data.
+ */
+final class EbayErrors {
+
+    private final EbaySettings settings;
+    private final TransportSettings transport;
+    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+
+    EbayErrors(EbaySettings settings) {
+        this.settings = settings;
+        this.transport = settings.transport();
+    }
+
+    Verdict classify(long accountId, WireResponse r) {
+        int s = r.status();
+        if (s == 429) {
+            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
+            Duration delay = retryAfter(r);
+            return new Verdict.Retryable(delay != null ? delay : exponential(streak), "429 eBay call limit reached: " + message(WireJson.tree(r.body()), r));
+        }
+        throttleStreak.remove(accountId);
+        if (r.isSuccess()) {
+            return Verdict.OK;
+        }
+        JsonNode body = WireJson.tree(r.body());
+        if (s >= 500) {
+            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "eBay " + s + ": " + message(body, r));
+        }
+        if (s == 401) {
+            return new Verdict.AuthExpired("eBay 401: " + message(body, r));
+        }
+        return new Verdict.Permanent(code(body, s), message(body, r));
+    }
+
+    /** One entry of a bulk answer ({@code statusCode} + {@code errors[]}). */
+    Verdict classifyEntry(JsonNode entry) {
+        int s = entry.path("statusCode").asInt(0);
+        if (s >= 200 && s < 300) {
+            return Verdict.OK;
+        }
+        if (s >= 500 || s == 429) {
+            return new Verdict.Retryable(transport.backoff(1), "eBay entry " + s + ": " + message(entry, null));
+        }
+        return new Verdict.Permanent(code(entry, s), message(entry, null));
+    }
+
+    Duration exponential(int streak) {
+        long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
+        return Duration.ofMillis(Math.min(millis, Math.max(transport.maxBackoff().toMillis(), settings.throttleBackoff().toMillis())));
+    }
+
+    static Duration retryAfter(WireResponse r) {
+        String v = r.header("Retry-After");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String message(JsonNode body, WireResponse r) {
+        JsonNode errors = body.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (JsonNode e : errors) {
+                String m = WireJson.text(e, "message");
+                sb.append(sb.isEmpty() ? "" : "; ").append(m == null ? WireJson.text(e, "longMessage") : m);
+            }
+            return sb.toString();
+        }
+        String oauth = WireJson.text(body, "error_description");
+        if (oauth != null) {
+            return WireJson.text(body, "error") + ": " + oauth;
+        }
+        if (r == null) {
+            return "no error detail";
+        }
+        String text = r.bodyText();
+        return text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    static String code(JsonNode body, int status) {
+        JsonNode first = body.path("errors").path(0);
+        String id = WireJson.text(first, "errorId");
+        return id != null ? id : String.valueOf(status);
+    }
+}
