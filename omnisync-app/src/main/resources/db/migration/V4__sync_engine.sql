@@ -54,3 +54,21 @@ create table sync_log (
 create index sync_log_by_listing on sync_log (workspace_id, listing_id, log_id desc);
 create index sync_log_by_sku on sync_log (workspace_id, sku, log_id desc);
 create index sync_log_by_at on sync_log (at);
+
+-- Listings to re-plan because something other than their product changed (policy edit, bulk policy change,
+-- new link, per-item flag). Written in the same transaction as that change, drained by the planner.
+create table replan (
+    workspace_id bigint      not null,
+    listing_id   bigint      not null,
+    requested_at timestamptz not null default now(),
+    primary key (workspace_id, listing_id)
+);
+
+-- Revisions a listing used per day on channels that budget them (eBay: 250 per listing per day).
+create table revision_budget (
+    workspace_id bigint  not null,
+    listing_id   bigint  not null,
+    day          date    not null,
+    used         integer not null default 0,
+    primary key (workspace_id, listing_id, day)
+);

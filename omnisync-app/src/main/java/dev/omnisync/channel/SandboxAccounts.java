@@ -1,11 +1,13 @@
 package dev.omnisync.channel;
 
 import dev.omnisync.workspace.DefaultWorkspaceReady;
+import dev.omnisync.sandbox.SandboxMarketplace;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -24,10 +26,13 @@ class SandboxAccounts {
 
     private final ChannelAccounts accounts;
     private final Environment environment;
+    private final Map<String, Map<String, String>> credentialsBySlug;
 
-    SandboxAccounts(ChannelAccounts accounts, Environment environment) {
+    SandboxAccounts(ChannelAccounts accounts, Environment environment, ObjectProvider<SandboxMarketplace> marketplaces) {
         this.accounts = accounts;
         this.environment = environment;
+        this.credentialsBySlug = marketplaces.orderedStream()
+                .collect(Collectors.toMap(SandboxMarketplace::slug, SandboxMarketplace::credentials, (a, b) -> a));
     }
 
     @EventListener
@@ -36,15 +41,17 @@ class SandboxAccounts {
         Set<String> existing = accounts.all(ready.workspace()).stream().map(ChannelAccount::name).collect(Collectors.toSet());
         for (Channel channel : Channel.values()) {
             String baseUrl = "http://localhost:" + port + "/sandbox/" + channel.slug();
+            Map<String, String> credentials = credentialsBySlug.getOrDefault(channel.slug(), Map.of());
             if (existing.contains(channel.sandboxAccountName())) {
+                // The port may differ from the last run, and the sandbox's credentials are its own to define.
                 accounts.all(ready.workspace()).stream()
-                        .filter(a -> a.sandbox() && a.name().equals(channel.sandboxAccountName()) && !baseUrl.equals(a.baseUrl()))
+                        .filter(a -> a.sandbox() && a.name().equals(channel.sandboxAccountName()))
                         .forEach(a -> accounts.change(ready.workspace(), a.id(),
-                                new AccountChanges(null, null, null, null, baseUrl, null, null)));
+                                new AccountChanges(null, null, null, null, baseUrl, null, credentials)));
                 continue;
             }
             accounts.register(ready.workspace(), new NewChannelAccount(channel, channel.sandboxAccountName(),
-                    sandboxRegion(channel), sandboxCurrency(channel), true, baseUrl, SandboxCredentials.of(channel), true));
+                    sandboxRegion(channel), sandboxCurrency(channel), true, baseUrl, credentials, true));
             log.info("Seeded account '{}' connected to {}", channel.sandboxAccountName(), baseUrl);
         }
     }
@@ -67,14 +74,4 @@ class SandboxAccounts {
         };
     }
 
-    /** The credentials each sandbox marketplace accepts (they are sandbox-only values, not secrets). */
-    static final class SandboxCredentials {
-
-        private SandboxCredentials() {
-        }
-
-        static Map<String, String> of(Channel channel) {
-            return Map.of();
-        }
-    }
 }

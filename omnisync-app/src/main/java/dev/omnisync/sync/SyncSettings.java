@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease                       how long a claimed revision stays with its dispatcher before it lapses
  * @param pollInterval                how often idle planner and dispatcher look for work
  * @param maxBackoff                  the longest wait between retries of one revision
+ * @param dispatchThreads             accounts served at the same time (one worker per account)
  * @param repricerDetectionThreshold  foreign prices seen for a listing before it is marked repricer-managed
  * @param logRetention                how long sync-log entries are kept
  * @param logMaxRowsPerWorkspace      the most sync-log entries kept per workspace
@@ -25,6 +26,7 @@ public record SyncSettings(
         @DefaultValue("30s") Duration lease,
         @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("10m") Duration maxBackoff,
+        @DefaultValue("16") int dispatchThreads,
         @DefaultValue("3") int repricerDetectionThreshold,
         @DefaultValue("14d") Duration logRetention,
         @DefaultValue("1000000") long logMaxRowsPerWorkspace) {

@@ -25,6 +25,10 @@ public final class ApiClient {
         this.token = token;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** A client for a brand-new workspace of its own, so tests never see each other's data. */
     public static ApiClient newWorkspace(int port, Workspaces workspaces) {
         IssuedToken issued = workspaces.create("test-" + UUID.randomUUID());

@@ -1,0 +1,27 @@
+package dev.omnisync.sync;
+
+import dev.omnisync.channel.FieldKey;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's set-based reads and writes of listings' sync state (online values, quarantine, last sync).
+ * The listing module owns the link and its settings; the engine owns what the channel last accepted.
+ */
+public interface ListingSnapshots {
+
+    /** Listings of these SKUs, with their account's price ownership. */
+    List<ListingSnapshot> bySkus(long workspaceId, Collection<String> skus);
+
+    List<ListingSnapshot> byIds(long workspaceId, Collection<Long> listingIds);
+
+    /** Records what the channel accepted and lifts a quarantine. */
+    void accepted(long workspaceId, long listingId, Map<FieldKey, String> onlineFingerprints);
+
+    /** Quarantines a listing with the channel's message until its data changes or a person retries. */
+    void quarantine(long workspaceId, long listingId, String channelMessage);
+
+    /** Lifts a quarantine (the data changed, or a person asked for a retry). */
+    void release(long workspaceId, Collection<Long> listingIds);
+}

@@ -1,0 +1,100 @@
+package dev.omnisync.sync.persistence;
+
+import dev.omnisync.channel.Channel;
+import dev.omnisync.channel.FieldKey;
+import dev.omnisync.channel.PriceOwner;
+import dev.omnisync.sync.ListingSnapshot;
+import dev.omnisync.sync.ListingSnapshots;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hand SQL on the hot path: one query per chunk, never one per listing. */
+@Repository
+class JdbcListingSnapshots implements ListingSnapshots {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SELECT = """
+            select l.workspace_id, l.listing_id, l.account_id, l.channel, l.sku, l.channel_ref, l.sync_policy_id,
+                   l.selling_policy_id, l.inventory_sync, l.price_managed_by, a.price_managed_by as account_price_owner,
+                   l.asin_owner, l.status, l.last_error, l.online
+            from listing l
+            join channel_account a on a.workspace_id = l.workspace_id and a.account_id = l.account_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcListingSnapshots(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<ListingSnapshot> bySkus(long workspaceId, Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where l.workspace_id = ? and l.sku = any(?) order by l.listing_id")
+                .params(workspaceId, skus.toArray(String[]::new)).query(JdbcListingSnapshots::map).list();
+    }
+
+    @Override
+    public List<ListingSnapshot> byIds(long workspaceId, Collection<Long> listingIds) {
+        if (listingIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where l.workspace_id = ? and l.listing_id = any(?) order by l.listing_id")
+                .params(workspaceId, listingIds.toArray(Long[]::new)).query(JdbcListingSnapshots::map).list();
+    }
+
+    @Override
+    public void accepted(long workspaceId, long listingId, Map<FieldKey, String> onlineFingerprints) {
+        Map<String, String> byName = new java.util.TreeMap<>();
+        onlineFingerprints.forEach((k, v) -> byName.put(k.name(), v));
+        jdbc.sql("""
+                update listing set online = online || cast(? as jsonb), last_synced_at = now(), updated_at = now(),
+                       status = 'ACTIVE', last_error = null
+                where workspace_id = ? and listing_id = ?""")
+                .params(JSON.writeValueAsString(byName), workspaceId, listingId).update();
+    }
+
+    @Override
+    public void quarantine(long workspaceId, long listingId, String channelMessage) {
+        jdbc.sql("update listing set status = 'QUARANTINED', last_error = ?, updated_at = now() where workspace_id = ? and listing_id = ?")
+                .params(channelMessage, workspaceId, listingId).update();
+    }
+
+    @Override
+    public void release(long workspaceId, Collection<Long> listingIds) {
+        if (listingIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                update listing set status = 'ACTIVE', last_error = null, updated_at = now()
+                where workspace_id = ? and listing_id = any(?) and status = 'QUARANTINED'""")
+                .params(workspaceId, listingIds.toArray(Long[]::new)).update();
+    }
+
+    private static ListingSnapshot map(ResultSet rs, int row) throws SQLException {
+        Map<FieldKey, String> online = new EnumMap<>(FieldKey.class);
+        String json = rs.getString("online");
+        if (json != null) {
+            JsonNode node = JSON.readTree(json);
+            node.properties().forEach(e -> online.put(FieldKey.valueOf(e.getKey()), e.getValue().asString()));
+        }
+        boolean asinNull;
+        boolean asin = rs.getBoolean("asin_owner");
+        asinNull = rs.wasNull();
+        return new ListingSnapshot(rs.getLong("workspace_id"), rs.getLong("listing_id"), rs.getLong("account_id"),
+                Channel.valueOf(rs.getString("channel")), rs.getString("sku"), rs.getString("channel_ref"),
+                rs.getLong("sync_policy_id"), rs.getLong("selling_policy_id"), rs.getBoolean("inventory_sync"),
+                PriceOwner.valueOf(rs.getString("price_managed_by")), PriceOwner.valueOf(rs.getString("account_price_owner")),
+                asinNull ? null : asin, rs.getString("status"), rs.getString("last_error"), online);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.omnisync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.omnisync.support.ApiClient;
+import dev.omnisync.support.IntegrationTest;
+import dev.omnisync.workspace.Workspaces;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Store → plan → dispatch → channel, through the HTTP API and the in-process eBay sandbox. */
+@IntegrationTest
+class SyncFlowIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Workspaces workspaces;
+
+    @Test
+    void aLinkSendsTheStoresValuesAndAQuantityChangeFollowsWithExplainAndLog() {
+        ApiClient api = ApiClient.newWorkspace(port, workspaces);
+        ApiClient sandbox = new ApiClient(port, null);
+        String sku = "FLOW-" + UUID.randomUUID().toString().substring(0, 8);
+        String accountId = ebayAccount(api, sandbox);
+
+        sandbox.post("/sandbox/ebay/_control/offers", "[{\"sku\":\"" + sku + "\",\"price\":\"5.00\",\"quantity\":1,\"currency\":\"EUR\"}]");
+        String offerId = sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("ids").path("offerId").asString();
+        assertThat(api.put("/api/products/" + sku, """
+                {"title":"Flow mug","price":"19.99","quantity":10}""").status()).isIn(200, 201);
+        var linked = api.post("/api/listings", """
+                {"sku":"%s","accountId":"%s","channelRef":"%s"}""".formatted(sku, accountId, offerId));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        String listingId = linked.json().get("id").asString();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode offer = sandbox.get("/sandbox/ebay/_control/offers/" + sku).json();
+            assertThat(offer.path("quantity").asInt()).isEqualTo(10);
+            assertThat(offer.path("price").asString()).isEqualTo("19.99");
+        });
+
+        assertThat(api.patch("/api/products/" + sku, "{\"quantity\":3}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("quantity").asInt()).isEqualTo(3));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode quantity = field(api.get("/api/listings/" + listingId + "/explain").json(), "QUANTITY");
+            assertThat(quantity.path("decision").asString()).isEqualTo("UP_TO_DATE");
+            assertThat(quantity.path("online").asString()).isEqualTo("3");
+            assertThat(quantity.path("lastAttempt").path("decision").asString()).isEqualTo("ACCEPTED");
+        });
+        JsonNode log = api.get("/api/sync-log?listingId=" + listingId).json();
+        assertThat(log.toString()).contains("ACCEPTED").contains("on hand");
+        JsonNode title = field(api.get("/api/listings/" + listingId + "/explain").json(), "TITLE");
+        assertThat(title.path("decision").asString()).isEqualTo("SKIPPED");
+        assertThat(title.path("reasons").toString()).contains("does not enable TITLE");
+    }
+
+    @Test
+    void inventorySyncOffHoldsTheQuantityBackAndExplainSaysWhy() {
+        ApiClient api = ApiClient.newWorkspace(port, workspaces);
+        ApiClient sandbox = new ApiClient(port, null);
+        String sku = "HOLD-" + UUID.randomUUID().toString().substring(0, 8);
+        String accountId = ebayAccount(api, sandbox);
+        sandbox.post("/sandbox/ebay/_control/offers", "[{\"sku\":\"" + sku + "\",\"price\":\"5.00\",\"quantity\":4,\"currency\":\"EUR\"}]");
+        String offerId = sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("ids").path("offerId").asString();
+        api.put("/api/products/" + sku, "{\"title\":\"Held\",\"price\":\"7.00\",\"quantity\":9}");
+        String listingId = api.post("/api/listings", """
+                {"sku":"%s","accountId":"%s","channelRef":"%s","inventorySync":false}""".formatted(sku, accountId, offerId))
+                .json().get("id").asString();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("price").asString())
+                        .isEqualTo("7.00"));
+        JsonNode quantity = field(api.get("/api/listings/" + listingId + "/explain").json(), "QUANTITY");
+        assertThat(quantity.path("decision").asString()).isEqualTo("SKIPPED");
+        assertThat(quantity.path("reasons").toString()).contains("inventory sync is off");
+        assertThat(quantity.path("arithmetic").asString()).contains("on hand 9");
+        assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("quantity").asInt()).isEqualTo(4);
+    }
+
+    static String ebayAccount(ApiClient api, ApiClient sandbox) {
+        JsonNode credentials = sandbox.get("/sandbox/ebay/_control/credentials").json();
+        var created = api.post("/api/accounts", """
+                {"channel":"EBAY","name":"eBay %s","region":"EBAY_DE","currency":"EUR","baseUrl":"http://localhost:%d/sandbox/ebay",
+                 "credentials":%s}""".formatted(UUID.randomUUID(), sandbox.port(), credentials.toString()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asString();
+    }
+
+    static JsonNode field(JsonNode explanation, String field) {
+        for (JsonNode f : explanation.path("fields")) {
+            if (f.path("field").asString().equals(field)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no field " + field + " in " + explanation);
+    }
+}
