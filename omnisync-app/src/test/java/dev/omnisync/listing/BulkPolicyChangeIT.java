@@ -146,6 +146,20 @@ class BulkPolicyChangeIT {
     }
 
     @Test
+    void anUndoWhosePreviousPolicyWasDeletedIsRefusedNotBroken() {
+        String first = api.post("/api/sync-policies", "{\"name\":\"First\",\"channel\":\"EBAY\"}").json().get("id").asString();
+        String second = api.post("/api/sync-policies", "{\"name\":\"Second\",\"channel\":\"EBAY\"}").json().get("id").asString();
+        String ids = "{\"listingIds\":[" + ebayIds.get(0) + "],\"confirm\":true,\"syncPolicyId\":";
+        api.post("/api/listings/policy", ids + first + "}");
+        String changeId = api.post("/api/listings/policy", ids + second + "}").json().get("changeId").asString();
+        assertThat(api.delete("/api/sync-policies/" + first).status()).isEqualTo(204);
+        var refused = api.post("/api/listings/policy/" + changeId + "/undo", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("deleted").contains(first);
+        assertThat(api.get("/api/listings/" + ebayIds.get(0)).json().get("syncPolicyId").asString()).isEqualTo(second);
+    }
+
+    @Test
     void refusesListingsOfAnotherChannelThanThePolicys() {
         String ottoPolicy = api.post("/api/sync-policies", "{\"name\":\"Otto\",\"channel\":\"OTTO\"}").json().get("id").asString();
         Map<String, String> before = syncPolicies();

@@ -138,6 +138,12 @@ class SyncPolicyApiIT {
         assertThat(keys(confirmed.json().get("fields"))).containsExactly("PRICE", "TITLE");
         assertThat(confirmed.json().get("version").asLong()).isEqualTo(2);
         assertThat(keys(api.get("/api/sync-policies/" + id).json().get("fields"))).containsExactly("PRICE", "TITLE");
+
+        var rename = api.put("/api/sync-policies/" + id, "{\"name\":\"Renamed\"}");
+        assertThat(rename.status()).as("even a rename of a policy in use is confirmed first").isEqualTo(428);
+        assertThat(rename.json().get("preview").get("changes").size()).isZero();
+        assertThat(api.put("/api/sync-policies/" + id + "?confirm=true", "{\"name\":\"Renamed\"}").json().get("fields").size())
+                .as("an edit without fields keeps them").isEqualTo(2);
     }
 
     @Test
