@@ -29,6 +29,9 @@ class BulkPolicyChangeIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RecordedEvents events;
+
     Merchant merchant;
     ApiClient api;
     long ebay;
@@ -92,6 +95,10 @@ class BulkPolicyChangeIT {
 
         var again = api.post("/api/listings/policy/" + changeId + "/undo", "");
         assertThat(again.status()).isEqualTo(409);
+        assertThat(events.of(merchant.workspace()).stream().filter(ListingPoliciesChanged.class::isInstance).toList())
+                .as("the planner hears of the move and of its undo, once each")
+                .containsExactly(new ListingPoliciesChanged(merchant.workspace(), Long.parseLong(changeId), PolicyKind.SYNC, 3, false),
+                        new ListingPoliciesChanged(merchant.workspace(), Long.parseLong(changeId), PolicyKind.SYNC, 3, true));
         assertThat(api.post("/api/listings/policy/99999999/undo", "").status()).isEqualTo(404);
     }
 
