@@ -27,9 +27,10 @@ class DataSurvivesRestartIT {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // command-line arguments, not builder properties: those are mere defaults that application.yml's
+        // omnisync.data-dir (./data) overrides, which made a second run find the first run's workspace
         return new SpringApplicationBuilder(OmnisyncApplication.class)
-                .properties("omnisync.data-dir=" + dataDir, "server.port=0", "logging.file.name=",
-                        "omnisync.api-token=restart-test-token-0123456789")
-                .run();
+                .run("--omnisync.data-dir=" + dataDir, "--server.port=0", "--logging.file.name=",
+                        "--omnisync.api-token=restart-test-token-0123456789");
     }
 }

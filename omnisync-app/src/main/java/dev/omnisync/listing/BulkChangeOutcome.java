@@ -45,6 +45,10 @@ public sealed interface BulkChangeOutcome {
     record UnknownChange(long changeId) implements BulkChangeOutcome {
     }
 
+    /** Policies some listings had before the change were deleted since, so the change cannot be undone. */
+    record PreviousPoliciesDeleted(long changeId, List<Long> policyIds) implements BulkChangeOutcome {
+    }
+
     record AlreadyUndone(long changeId, Instant undoneAt) implements BulkChangeOutcome {
     }
 }

@@ -131,6 +131,10 @@ public class BulkPolicyChange {
     /** Puts the listings of a bulk change back on their previous policies, once. */
     @Transactional
     public BulkChangeOutcome undo(WorkspaceId workspace, long changeId) {
+        List<Long> deleted = changes.deletedPreviousPolicies(workspace, changeId);
+        if (!deleted.isEmpty()) {
+            return new BulkChangeOutcome.PreviousPoliciesDeleted(changeId, deleted);
+        }
         Optional<Long> restored = changes.undo(workspace, changeId);
         if (restored.isPresent()) {
             PolicyKind kind = changes.find(workspace, changeId).orElseThrow().kind();

@@ -26,7 +26,7 @@ public interface SyncPolicies {
     Optional<PolicyPreview> preview(WorkspaceId workspace, SynchronizationPolicy edited);
 
     /**
-     * Applies an edit. When listings use the policy and the edit changes what is sent, it is applied only
+     * Applies an edit. When listings use the policy (even for a rename: the user sees what it touches), it is applied only
      * when {@code confirmed}; otherwise the answer is the preview and nothing changes. An applied edit
      * publishes {@link SyncPolicyChanged}.
      */

@@ -29,6 +29,9 @@ class BulkPolicyChangeIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RecordedEvents events;
+
     Merchant merchant;
     ApiClient api;
     long ebay;
@@ -92,6 +95,10 @@ class BulkPolicyChangeIT {
 
         var again = api.post("/api/listings/policy/" + changeId + "/undo", "");
         assertThat(again.status()).isEqualTo(409);
+        assertThat(events.of(merchant.workspace()).stream().filter(ListingPoliciesChanged.class::isInstance).toList())
+                .as("the planner hears of the move and of its undo, once each")
+                .containsExactly(new ListingPoliciesChanged(merchant.workspace(), Long.parseLong(changeId), PolicyKind.SYNC, 3, false),
+                        new ListingPoliciesChanged(merchant.workspace(), Long.parseLong(changeId), PolicyKind.SYNC, 3, true));
         assertThat(api.post("/api/listings/policy/99999999/undo", "").status()).isEqualTo(404);
     }
 
@@ -143,6 +150,20 @@ class BulkPolicyChangeIT {
         assertThat(policy.get("name").asString()).isEqualTo("Hats");
         assertThat(policy.get("channel").asString()).isEqualTo("EBAY");
         assertThat(policy.get("listings").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void anUndoWhosePreviousPolicyWasDeletedIsRefusedNotBroken() {
+        String first = api.post("/api/sync-policies", "{\"name\":\"First\",\"channel\":\"EBAY\"}").json().get("id").asString();
+        String second = api.post("/api/sync-policies", "{\"name\":\"Second\",\"channel\":\"EBAY\"}").json().get("id").asString();
+        String ids = "{\"listingIds\":[" + ebayIds.get(0) + "],\"confirm\":true,\"syncPolicyId\":";
+        api.post("/api/listings/policy", ids + first + "}");
+        String changeId = api.post("/api/listings/policy", ids + second + "}").json().get("changeId").asString();
+        assertThat(api.delete("/api/sync-policies/" + first).status()).isEqualTo(204);
+        var refused = api.post("/api/listings/policy/" + changeId + "/undo", "");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("deleted").contains(first);
+        assertThat(api.get("/api/listings/" + ebayIds.get(0)).json().get("syncPolicyId").asString()).isEqualTo(second);
     }
 
     @Test

@@ -29,6 +29,9 @@ class ListingApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RecordedEvents events;
+
     Merchant merchant;
     ApiClient api;
     CatalogFixture catalog;
@@ -223,6 +226,11 @@ class ListingApiIT {
         assertThat(api.patch("/api/listings/" + id, "[1]").status()).isEqualTo(400);
         assertThat(api.patch("/api/listings/" + onEbay, "{\"asinOwner\":true}").status()).isEqualTo(400);
         assertThat(api.patch("/api/listings/99999999", "{\"inventorySync\":true}").status()).isEqualTo(404);
+        assertThat(events.of(merchant.workspace())).contains(
+                new ListingLinked(merchant.workspace(), Long.parseLong(id), amazon, "P-1"),
+                new ListingSettingsChanged(merchant.workspace(), Long.parseLong(id), java.util.Set.of("inventorySync", "priceManagedBy", "asinOwner")),
+                new ListingSettingsChanged(merchant.workspace(), Long.parseLong(id), java.util.Set.of("priceManagedBy")));
+        assertThat(events.of(merchant.workspace())).filteredOn(ListingSettingsChanged.class::isInstance).hasSize(2);
     }
 
     @Test

@@ -30,6 +30,9 @@ class SyncPolicyApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.omnisync.listing.RecordedEvents events;
+
     Merchant merchant;
     ApiClient api;
 
@@ -138,6 +141,14 @@ class SyncPolicyApiIT {
         assertThat(keys(confirmed.json().get("fields"))).containsExactly("PRICE", "TITLE");
         assertThat(confirmed.json().get("version").asLong()).isEqualTo(2);
         assertThat(keys(api.get("/api/sync-policies/" + id).json().get("fields"))).containsExactly("PRICE", "TITLE");
+        assertThat(events.of(merchant.workspace())).filteredOn(SyncPolicyChanged.class::isInstance)
+                .as("only the applied edit is announced").containsExactly(new SyncPolicyChanged(merchant.workspace(), Long.parseLong(id), 2));
+
+        var rename = api.put("/api/sync-policies/" + id, "{\"name\":\"Renamed\"}");
+        assertThat(rename.status()).as("even a rename of a policy in use is confirmed first").isEqualTo(428);
+        assertThat(rename.json().get("preview").get("changes").size()).isZero();
+        assertThat(api.put("/api/sync-policies/" + id + "?confirm=true", "{\"name\":\"Renamed\"}").json().get("fields").size())
+                .as("an edit without fields keeps them").isEqualTo(2);
     }
 
     @Test

@@ -95,6 +95,20 @@ public class BulkPolicyChanges {
                 .single();
     }
 
+    /** Previous policies of the change's listings that no longer exist (deleted since), so undo cannot restore them. */
+    public java.util.List<Long> deletedPreviousPolicies(WorkspaceId workspace, long changeId) {
+        return jdbc.sql("""
+                        select distinct i.previous_policy_id from bulk_policy_change_item i
+                        join bulk_policy_change c on c.workspace_id = i.workspace_id and c.change_id = i.change_id
+                        where i.workspace_id = :ws and i.change_id = :change
+                          and not exists (select 1 from sync_policy p where c.policy_kind = 'SYNC'
+                                          and p.workspace_id = i.workspace_id and p.policy_id = i.previous_policy_id)
+                          and not exists (select 1 from selling_policy p where c.policy_kind = 'SELLING'
+                                          and p.workspace_id = i.workspace_id and p.policy_id = i.previous_policy_id)
+                        order by 1 limit 10""")
+                .param("ws", workspace.value()).param("change", changeId).query(Long.class).list();
+    }
+
     public Optional<Stored> find(WorkspaceId workspace, long changeId) {
         return jdbc.sql("""
                         select change_id, policy_kind, new_policy_id, listing_count, created_at, undone_at

@@ -100,6 +100,10 @@ class BulkPolicyChangeController {
         if (outcome instanceof BulkChangeOutcome.UnknownChange u) {
             return ApiProblems.notFound("No bulk policy change with id " + u.changeId() + " in this workspace.");
         }
+        if (outcome instanceof BulkChangeOutcome.PreviousPoliciesDeleted d) {
+            return ApiProblems.conflict("Bulk policy change " + d.changeId() + " cannot be undone: policies its listings had before were "
+                    + "deleted since (ids " + d.policyIds().stream().map(String::valueOf).collect(Collectors.joining(", ")) + ").");
+        }
         if (outcome instanceof BulkChangeOutcome.AlreadyUndone a) {
             return ApiProblems.conflict("Bulk policy change " + a.changeId() + " was undone already (at " + a.undoneAt() + ").");
         }

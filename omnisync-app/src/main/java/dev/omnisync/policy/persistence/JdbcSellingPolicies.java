@@ -124,7 +124,7 @@ class JdbcSellingPolicies implements SellingPolicies {
                     + current.get().channel().displayName() + ". Create a policy for " + edited.channel().displayName() + " instead.");
         }
         PolicyPreview preview = PolicyPreview.ofSellingEdit(current.get(), edited, listingsUsing(workspace, edited.id()));
-        if (preview.affectsListings() && !confirmed) {
+        if (preview.affectedListings() > 0 && !confirmed) {
             return new PolicyOutcome.NeedsConfirmation<>(preview);
         }
         boolean nameTaken = jdbc.sql("select exists (select 1 from selling_policy where workspace_id = ? and channel = ? and name = ? and policy_id <> ?)")

@@ -121,7 +121,7 @@ class JdbcSyncPolicies implements SyncPolicies {
                     + current.get().channel().displayName() + ". Create a policy for " + edited.channel().displayName() + " instead.");
         }
         PolicyPreview preview = PolicyPreview.ofSyncEdit(current.get(), edited, listingsUsing(workspace, edited.id()));
-        if (preview.affectsListings() && !confirmed) {
+        if (preview.affectedListings() > 0 && !confirmed) {
             return new PolicyOutcome.NeedsConfirmation<>(preview);
         }
         if (nameTaken(workspace, edited)) {
