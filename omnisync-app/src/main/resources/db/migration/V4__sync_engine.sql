@@ -72,3 +72,8 @@ create table revision_budget (
     used         integer not null default 0,
     primary key (workspace_id, listing_id, day)
 );
+
+-- The planner marks change records as planned rather than deleting them, so they stay readable as the
+-- store's change history; planned records older than the retention are removed.
+alter table product_change add column planned_at timestamptz;
+create index product_change_unplanned on product_change (change_id) where planned_at is null;

@@ -55,8 +55,9 @@ public class Planner {
     public int planProductChanges() {
         Map<Long, Set<String>> skusByWorkspace = new LinkedHashMap<>();
         jdbc.sql("""
-                delete from product_change c using (
-                  select workspace_id, change_id from product_change order by change_id limit ? for update skip locked) due
+                update product_change c set planned_at = now() from (
+                  select workspace_id, change_id from product_change where planned_at is null
+                  order by change_id limit ? for update skip locked) due
                 where c.workspace_id = due.workspace_id and c.change_id = due.change_id
                 returning c.workspace_id, c.sku""")
                 .param(settings.planChunk())
@@ -87,6 +88,13 @@ public class Planner {
                 .list();
         idsByWorkspace.forEach((workspaceId, ids) -> plan(workspaceId, listings.byIds(workspaceId, ids)));
         return idsByWorkspace.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** Removes planned change records older than the retention (they stay readable until then). */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${omnisync.sync.change-retention-check:10m}", initialDelayString = "2m")
+    public void forgetOldChanges() {
+        jdbc.sql("delete from product_change where planned_at < now() - cast(? as interval)")
+                .param(settings.changeRetention().toSeconds() + " seconds").update();
     }
 
     /** Asks for these listings to be re-planned, in the caller's transaction. */

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatchThreads             accounts served at the same time (one worker per account)
  * @param repricerDetectionThreshold  foreign prices seen for a listing before it is marked repricer-managed
  * @param logRetention                how long sync-log entries are kept
+ * @param changeRetention             how long planned catalog change records are kept
  * @param logMaxRowsPerWorkspace      the most sync-log entries kept per workspace
  */
 @ConfigurationProperties("omnisync.sync")
@@ -29,5 +30,6 @@ public record SyncSettings(
         @DefaultValue("16") int dispatchThreads,
         @DefaultValue("3") int repricerDetectionThreshold,
         @DefaultValue("14d") Duration logRetention,
+        @DefaultValue("7d") Duration changeRetention,
         @DefaultValue("1000000") long logMaxRowsPerWorkspace) {
 }
