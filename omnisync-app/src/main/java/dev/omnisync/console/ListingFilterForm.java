@@ -22,7 +22,7 @@ record ListingFilterForm(String channel, String accountId, String sku, String st
     }
 
     /** The filter as query parameters (for the next-page link), without empty parts. */
-    String query() {
+    public String query() {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("channel", channel);
         parts.put("accountId", accountId);
@@ -35,7 +35,7 @@ record ListingFilterForm(String channel, String accountId, String sku, String st
                 .collect(Collectors.joining("&"));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return query().isEmpty();
     }
 }
