@@ -183,8 +183,15 @@ class ConsoleBrowserIT {
         browser.screenshot("bulk-change-confirmation");
         assertThat(policyOf(matching.get(0))).isEqualTo(before);
 
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                window.sawProgress = false;
+                new MutationObserver(function () {
+                  if (document.querySelector('#bulk-progress progress')) { window.sawProgress = true; }
+                }).observe(document.body, {childList: true, subtree: true});""");
         browser.click("#confirm-change");
         assertThat(browser.await("#bulk-moved").getText()).isEqualTo("4");
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("return window.sawProgress"))
+                .as("a progress indicator was shown while the change ran").isEqualTo(true);
         for (String id : matching) {
             assertThat(policyOf(id)).isEqualTo(after);
         }
