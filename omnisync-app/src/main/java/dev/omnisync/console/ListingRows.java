@@ -23,6 +23,19 @@ class ListingRows {
     record Row(long id, String sku, String title, String channel, String account, String status, String onlineQuantity,
             String storeQuantity, String onlinePrice, String storePrice, String syncPolicy, String sellingPolicy,
             Instant lastSync, String error, boolean inventorySync, String priceManagedBy) {
+
+        public boolean quantityDiffers() {
+            return !onlineQuantity.equals(storeQuantity);
+        }
+
+        /** Compared as amounts: "5.00" online and "5" in the store are the same price. */
+        public boolean priceDiffers() {
+            try {
+                return new java.math.BigDecimal(onlinePrice).compareTo(new java.math.BigDecimal(storePrice)) != 0;
+            } catch (NumberFormatException e) {
+                return !onlinePrice.equals(storePrice);
+            }
+        }
     }
 
     private final Products products;
@@ -54,7 +67,7 @@ class ListingRows {
         return new Row(l.id(), l.sku(), product == null ? "(not in the store)" : product.title(), l.channel().displayName(),
                 accountNames.getOrDefault(l.accountId(), "#" + l.accountId()), l.status(), online.getOrDefault("QUANTITY", "—"),
                 product == null ? "—" : Integer.toString(product.available()), online.getOrDefault("PRICE", "—"),
-                product == null || product.price() == null ? "—" : product.price().toPlainString(), l.syncPolicyName(),
+                product == null || product.price() == null ? "—" : product.price().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), l.syncPolicyName(),
                 l.sellingPolicyName(), l.lastSyncedAt(), l.lastError(), l.inventorySync(), l.priceManagedBy().name());
     }
 

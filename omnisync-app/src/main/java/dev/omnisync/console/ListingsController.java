@@ -13,7 +13,6 @@ import dev.omnisync.listing.LinkOutcome;
 import dev.omnisync.listing.LinkRequest;
 import dev.omnisync.listing.Linking;
 import dev.omnisync.listing.Listing;
-import dev.omnisync.listing.ListingFilter;
 import dev.omnisync.listing.ListingSelection;
 import dev.omnisync.listing.Listings;
 import dev.omnisync.listing.PolicyKind;
@@ -117,17 +116,30 @@ class ListingsController {
     @PostMapping("/listings/link/policy")
     String createInline(SignedIn user, @RequestParam(required = false) String accountId,
             @RequestParam(required = false) String newPolicyName, @RequestParam(required = false) List<String> newPolicyFields,
-            Model model) {
+            Model model, jakarta.servlet.http.HttpServletResponse response) {
         ChannelAccount account = account(user, Forms.id("Account", accountId));
-        PolicyOutcome<SynchronizationPolicy> created = syncPolicies.create(user.workspace(),
-                SynchronizationPolicy.draft(account.channel(), newPolicyName, newPolicyFields == null ? List.of() : newPolicyFields));
+        PolicyOutcome<SynchronizationPolicy> created;
+        try {
+            created = syncPolicies.create(user.workspace(),
+                    SynchronizationPolicy.draft(account.channel(), newPolicyName, newPolicyFields == null ? List.of() : newPolicyFields));
+        } catch (IllegalArgumentException e) {
+            return inlineRefusal(e.getMessage(), response, model);
+        }
         if (created instanceof PolicyOutcome.NameTaken<SynchronizationPolicy> taken) {
-            throw new IllegalArgumentException("A " + taken.channel().displayName() + " policy named '" + taken.name()
-                    + "' exists already; choose it in the list or use another name.");
+            return inlineRefusal("A " + taken.channel().displayName() + " policy named '" + taken.name()
+                    + "' exists already; choose it in the list or use another name.", response, model);
         }
         SynchronizationPolicy policy = ((PolicyOutcome.Saved<SynchronizationPolicy>) created).policy();
         model.addAttribute("created", "Created synchronization policy '" + policy.name() + "' and selected it.");
         return policiesFragment(user, account.id(), policy.id(), model);
+    }
+
+    /** A refusal shown inside the "+" form, which stays open with what was typed. */
+    private static String inlineRefusal(String message, jakarta.servlet.http.HttpServletResponse response, Model model) {
+        response.setHeader("HX-Retarget", "#inline-policy-error");
+        response.setHeader("HX-Reswap", "innerHTML");
+        model.addAttribute("message", message);
+        return "console/fragments :: refusal";
     }
 
     private String policiesFragment(SignedIn user, Long accountId, Long selectedSync, Model model) {
@@ -429,9 +441,5 @@ class ListingsController {
                 ? "Marked as repriced: Omnisync no longer sends this listing's price (undo below)."
                 : "The store owns the price again: it is sent as the policy says.");
         return "redirect:/listings/" + id;
-    }
-
-    static ListingFilter none() {
-        return ListingFilter.ALL;
     }
 }

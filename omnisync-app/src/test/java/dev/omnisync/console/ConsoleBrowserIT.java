@@ -105,6 +105,10 @@ class ConsoleBrowserIT {
         new Select(browser.find("#link-account")).selectByValue(accountId);
         browser.await("#new-sync-policy").click();
         browser.await("#inline-name");
+        api.post("/api/sync-policies", "{\"name\":\"Taken\",\"channel\":\"EBAY\",\"fields\":[\"PRICE\"]}");
+        browser.type("#inline-name", "Taken");
+        browser.click("#create-inline-policy");
+        assertThat(browser.await("#inline-policy-error .refusal").getText()).contains("named 'Taken' exists already");
         String name = "With title " + UUID.randomUUID().toString().substring(0, 6);
         browser.type("#inline-name", name);
         browser.click("#inline-field-TITLE");
