@@ -58,9 +58,11 @@ class ListingsController {
     private final Products products;
     private final Explain explain;
     private final SyncLog syncLog;
+    private final SandboxOffersForLinking sandboxOffers;
 
     ListingsController(Listings listings, ListingRows rows, Linking linking, BulkPolicyChange bulk, BulkJobs jobs,
-            SyncPolicies syncPolicies, SellingPolicies sellingPolicies, Products products, Explain explain, SyncLog syncLog) {
+            SyncPolicies syncPolicies, SellingPolicies sellingPolicies, Products products, Explain explain, SyncLog syncLog,
+            SandboxOffersForLinking sandboxOffers) {
         this.listings = listings;
         this.rows = rows;
         this.linking = linking;
@@ -71,6 +73,7 @@ class ListingsController {
         this.products = products;
         this.explain = explain;
         this.syncLog = syncLog;
+        this.sandboxOffers = sandboxOffers;
     }
 
     /** The grid, keyset-paged by listing id: one indexed range read per page, however many listings there are. */
@@ -164,7 +167,14 @@ class ListingsController {
         if (account == null) {
             throw new IllegalArgumentException("Choose the channel account to list on.");
         }
-        LinkOutcome outcome = linking.link(user.workspace(), new LinkRequest(Forms.text(sku), account, Forms.text(channelRef),
+        String ref = Forms.text(channelRef);
+        if (ref == null && Forms.text(sku) != null && products.find(user.workspace(), sku.strip()).isPresent()) {
+            ChannelAccount target = rows.accounts(user.workspace()).get(account);
+            if (target != null) {
+                ref = sandboxOffers.offerFor(target, sku, target.currency()).orElse(null);
+            }
+        }
+        LinkOutcome outcome = linking.link(user.workspace(), new LinkRequest(Forms.text(sku), account, ref,
                 Forms.id("Synchronization policy", syncPolicyId), null, Forms.id("Selling policy", sellingPolicyId),
                 inventorySync != null, repricer != null ? PriceOwner.REPRICER : PriceOwner.STORE, null));
         if (outcome instanceof LinkOutcome.Linked linked) {

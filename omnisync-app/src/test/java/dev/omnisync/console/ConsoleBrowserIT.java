@@ -127,6 +127,36 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void onTheDefaultRunLinkingToASandboxAccountGivesTheSandboxAnOfferAndTheStoresValuesArriveThere() {
+        ApiClient merchant = new ApiClient(port, "it-default-workspace-token");
+        String sku = "ARRIVE-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(merchant.put("/api/products/" + sku, """
+                {"title":"Arriving mug","price":"23.40","quantity":6}""").status()).isIn(200, 201);
+        String sandboxEbay = null;
+        for (JsonNode account : merchant.get("/api/accounts").json()) {
+            if (account.path("name").asString().equals("Sandbox eBay")) {
+                sandboxEbay = account.path("id").asString();
+            }
+        }
+        assertThat(sandboxEbay).as("the default run seeds a Sandbox eBay account").isNotNull();
+
+        browser.signIn("it-default-workspace-token");
+        browser.open("/listings");
+        browser.type("#link-sku", sku);
+        new Select(browser.find("#link-account")).selectByValue(sandboxEbay);
+        browser.await("#link-sync");
+        browser.click("#link-submit");
+        browser.await("#linked-listing").click();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode offer = sandbox.get("/sandbox/ebay/_control/offers/" + sku).json();
+            assertThat(offer.path("price").asString()).isEqualTo("23.40");
+            assertThat(offer.path("quantity").asInt()).isEqualTo(6);
+        });
+        browser.driver().navigate().refresh();
+        assertThat(browser.await("#explain-PRICE").getText()).contains("UP_TO_DATE").contains("23.40");
+    }
+
+    @Test
     void editingAPolicyInUseAsksForConfirmationWithTheCountAndThenReplansItsListings() {
         String policyId = api.post("/api/sync-policies", """
                 {"name":"Price and stock","channel":"EBAY","fields":["PRICE","QUANTITY"]}""").json().get("id").asString();
