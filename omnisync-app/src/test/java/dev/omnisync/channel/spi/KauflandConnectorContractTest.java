@@ -45,6 +45,11 @@ class KauflandConnectorContractTest extends ConnectorContract {
     }
 
     @Override
+    protected Map<String, String> webhookCredentials(String url) {
+        return Map.of("callbackUrl", url);
+    }
+
+    @Override
     protected String secretCredential() {
         return "secretKey";
     }

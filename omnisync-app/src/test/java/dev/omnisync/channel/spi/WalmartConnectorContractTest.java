@@ -58,6 +58,40 @@ class WalmartConnectorContractTest extends ConnectorContract {
     }
 
     @Override
+    protected Map<String, String> webhookCredentials(String url) {
+        return Map.of("webhookSecret", "hook-secret-123");
+    }
+
+    /** Subscribes through Walmart's own route with HMAC authentication, as a real account is set up. */
+    @Override
+    protected void subscribe(ConnectorAccount account, String url) {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String basic = java.util.Base64.getEncoder().encodeToString((account.credential("clientId") + ":"
+                    + account.credential("clientSecret")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var token = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(account.baseUrl() + "/v3/token"))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Accept", "application/json").header("WM_SVC.NAME", "test").header("WM_QOS.CORRELATION_ID", "c1")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String accessToken = tools.jackson.databind.json.JsonMapper.builder().build().readTree(token).path("access_token").asString();
+            String body = "{\"events\":[{\"eventType\":\"PO_CREATED\",\"eventVersion\":\"V1\",\"resourceName\":\"ORDER\","
+                    + "\"eventUrl\":\"" + url + "\",\"status\":\"ACTIVE\",\"authDetails\":{\"authMethod\":\"HMAC\","
+                    + "\"clientSecret\":\"hook-secret-123\",\"authHeaderName\":\"X-Walmart-Auth\"}}]}";
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(account.baseUrl() + "/v3/webhooks/subscriptions"))
+                    .header("WM_SEC.ACCESS_TOKEN", accessToken).header("Content-Type", "application/json").header("Accept", "application/json")
+                    .header("WM_SVC.NAME", "test").header("WM_QOS.CORRELATION_ID", "c2")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     protected String channelRef(JsonNode offer) {
         return offer.path("ids").path("wpid").asString(null);
     }
