@@ -84,7 +84,7 @@ public class EbayConnector implements ChannelConnector {
         this.channelSettings = channelSettings;
         this.settings = settings;
         this.client = new EbayClient(settings, clock);
-        this.errors = new EbayErrors(settings);
+        this.errors = new EbayErrors(settings, clock);
     }
 
     @Override
