@@ -522,6 +522,38 @@ public class EbaySandbox extends SandboxMarketplace {
                         "We didn't find the resource/entity you are requesting. Verify the request", "sku")));
     }
 
+    // Product compatibility (fitment), added by the connectors branch: PUT replaces the SKU's compatible vehicles.
+    private static final JsonShape COMPATIBILITY = JsonShape.object()
+            .required("compatibleProducts", JsonShape.array(JsonShape.object()
+                    .optional("compatibilityProperties", JsonShape.array(JsonShape.object()
+                            .required("name", JsonShape.string(1, 100)).required("value", JsonShape.string(0, 500))))
+                    .optional("productFamilyProperties", JsonShape.object().open())
+                    .optional("productIdentifier", JsonShape.object().open())
+                    .optional("notes", JsonShape.string(0, 500))));
+
+    @PutMapping("/sell/inventory/v1/inventory_item/{sku}/product_compatibility")
+    ResponseEntity<String> putProductCompatibility(HttpServletRequest request, @PathVariable String sku,
+            @RequestBody(required = false) byte[] bytes) {
+        authorize(request, "/sell.inventory");
+        requireJson(request);
+        requireContentLanguage(request);
+        JsonNode body = body(bytes);
+        requireShape(body, COMPATIBILITY, "25709");
+        if (faults.rejects(sku)) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "25002", "A user error has occurred. The item was rejected (sandbox fault).", "sku");
+        }
+        offers.change(() -> {
+            SandboxOffer o = offers.find(sku).orElseThrow(() -> new SandboxRefusal(404, SandboxRefusal.Kind.NOT_FOUND, "25710",
+                    "We didn't find the resource/entity you are requesting. Verify the request", "sku"));
+            o.attributes.put("compatibility", SandboxJson.MAPPER.treeToValue(body, Object.class));
+            o.touched();
+            return null;
+        });
+        stats.updateRequest();
+        stats.itemsUpdated(1);
+        return SandboxJson.respond(204, null);
+    }
+
     @GetMapping("/sell/inventory/v1/inventory_item")
     ResponseEntity<String> listInventoryItems(HttpServletRequest request, @RequestParam(defaultValue = "25") String limit,
             @RequestParam(defaultValue = "0") String offset) {
@@ -576,6 +608,15 @@ public class EbaySandbox extends SandboxMarketplace {
         }
         ArrayNode imgs = p.putArray("imageUrls");
         o.images.forEach(imgs::add);
+        // the rest of what the last PUT stored (brand, MPN, identifiers, aspects, ...): eBay returns the whole item
+        if (o.attributes.get("inventoryItem") != null) {
+            JsonNode stored = SandboxJson.MAPPER.valueToTree(o.attributes.get("inventoryItem")).path("product");
+            for (String key : List.of("subtitle", "brand", "mpn", "upc", "isbn", "epid", "aspects", "videoIds")) {
+                if (stored.has(key)) {
+                    p.set(key, stored.get(key));
+                }
+            }
+        }
         n.putObject("availability").putObject("shipToLocationAvailability").put("quantity", o.quantity);
         return n;
     }
@@ -621,6 +662,15 @@ public class EbaySandbox extends SandboxMarketplace {
         Object category = o.attributes.get("categoryId");
         if (category != null) {
             n.put("categoryId", category.toString());
+        }
+        // everything the last PUT stored comes back, as eBay's getOffer returns the whole offer
+        for (String key : List.of("listingPolicies", "regulatory", "tax", "lotSize")) {
+            if (o.attributes.get(key) != null) {
+                n.set(key, SandboxJson.MAPPER.valueToTree(o.attributes.get(key)));
+            }
+        }
+        if (o.attributes.get("originalRetailPrice") != null && n.path("pricingSummary").isObject()) {
+            ((ObjectNode) n.get("pricingSummary")).set("originalRetailPrice", SandboxJson.MAPPER.valueToTree(o.attributes.get("originalRetailPrice")));
         }
         n.putObject("listing").put("listingId", o.ids.get("listingId")).put("listingStatus", "ACTIVE").put("soldQuantity", 0);
         return n;
@@ -682,6 +732,12 @@ public class EbaySandbox extends SandboxMarketplace {
             if (price.isObject()) {
                 o.price = new BigDecimal(price.get("value").asString());
                 o.currency = price.get("currency").asString();
+            }
+            JsonNode originalRetailPrice = body.path("pricingSummary").path("originalRetailPrice");
+            if (originalRetailPrice.isObject()) {
+                o.attributes.put("originalRetailPrice", SandboxJson.MAPPER.treeToValue(originalRetailPrice, Object.class));
+            } else {
+                o.attributes.remove("originalRetailPrice");
             }
             for (String key : List.of("listingDescription", "categoryId", "listingPolicies", "regulatory", "tax", "lotSize")) {
                 if (body.has(key)) {
