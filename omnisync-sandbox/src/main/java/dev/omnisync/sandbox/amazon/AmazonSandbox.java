@@ -927,7 +927,8 @@ public class AmazonSandbox extends SandboxMarketplace {
         }
         payload.put(c ? "CreatedBefore" : "LastUpdatedBefore", t.toString());
         ArrayNode list = payload.putArray("Orders");
-        selected.stream().skip(start).limit(max).forEach(o -> list.add(order(o)));
+        String marketplace = marketplaceIds == null ? "ATVPDKIKX0DER" : marketplaceIds.split(",")[0];
+        selected.stream().skip(start).limit(max).forEach(o -> list.add(order(o).put("MarketplaceId", marketplace)));
         ObjectNode out = SandboxJson.object();
         out.set("payload", payload);
         return ok(200, out, take.ratePerSecond());
