@@ -843,11 +843,12 @@ public class AmazonSandbox extends SandboxMarketplace {
     // ---------------------------------------------------------------- orders
 
     /**
-     * Orders are listed up to two minutes before now (Amazon's rule for the Before dates); tests may shorten it
-     * with {@code omnisync.sandbox.amazon.orders-lag-seconds}.
+     * How far behind now the orders window must end (Amazon: two minutes). Tests shorten it with
+     * {@code omnisync.sandbox.amazon.order-lag} (a duration, e.g. {@code 0s}); the older
+     * {@code omnisync.sandbox.amazon.orders-lag-seconds} is honoured too.
      */
     private Duration ordersLag() {
-        return Duration.ofSeconds(settings.integer("amazon.orders-lag-seconds", 120));
+        return settings.duration("amazon.order-lag", Duration.ofSeconds(settings.integer("amazon.orders-lag-seconds", 120)));
     }
 
     @GetMapping("/orders/v0/orders")
@@ -926,7 +927,8 @@ public class AmazonSandbox extends SandboxMarketplace {
         }
         payload.put(c ? "CreatedBefore" : "LastUpdatedBefore", t.toString());
         ArrayNode list = payload.putArray("Orders");
-        selected.stream().skip(start).limit(max).forEach(o -> list.add(order(o)));
+        String marketplace = marketplaceIds == null ? "ATVPDKIKX0DER" : marketplaceIds.split(",")[0];
+        selected.stream().skip(start).limit(max).forEach(o -> list.add(order(o).put("MarketplaceId", marketplace)));
         ObjectNode out = SandboxJson.object();
         out.set("payload", payload);
         return ok(200, out, take.ratePerSecond());
