@@ -68,7 +68,11 @@ public class ProductRows {
         if (skus.isEmpty()) {
             return found;
         }
-        jdbc.sql("select " + COLUMNS + " from product where workspace_id = :ws and sku = any(:skus)" + (lock ? " for update" : ""))
+        // One index probe per SKU (a lateral subquery behind an "offset 0" fence), whatever the statistics say:
+        // right after a big import the planner believes the table is tiny and would otherwise hash the whole
+        // workspace for every batch, which makes an import quadratic.
+        jdbc.sql("select p.* from unnest(:skus::text[]) as s(sku) cross join lateral (select " + COLUMNS
+                + " from product where workspace_id = :ws and sku = s.sku offset 0" + (lock ? " for no key update" : "") + ") p")
                 .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new))
                 .query(PRODUCT).list().forEach(p -> found.put(p.sku(), p));
         return found;
@@ -79,7 +83,9 @@ public class ProductRows {
         if (skus.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select sku from product where workspace_id = :ws and sku = any(:skus)")
+        return new HashSet<>(jdbc.sql("""
+                        select p.sku from unnest(:skus::text[]) as s(sku)
+                        cross join lateral (select sku from product where workspace_id = :ws and sku = s.sku offset 0) p""")
                 .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new)).query(String.class).list());
     }
 
