@@ -206,6 +206,33 @@ class ProductImportIT {
         assertThat(api.get("/api/products/BIG-2499").json().get("quantity").asInt()).isEqualTo(49);
     }
 
+    @Test
+    void concurrentImportsOfTheSameNewSkusAllSucceedAndKeepVersionsConsistent() throws Exception {
+        int writers = 4;
+        List<java.util.concurrent.Future<ApiClient.Response>> answers = new java.util.ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            for (int w = 0; w < writers; w++) {
+                List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 300).boxed().toList());
+                java.util.Collections.shuffle(order, new java.util.Random(w));
+                StringBuilder file = new StringBuilder("sku,quantity\n");
+                for (int i : order) {
+                    file.append("RACE-").append(i).append(',').append(w + 1).append('\n');
+                }
+                answers.add(pool.submit(() -> csv(file.toString())));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from product p where p.workspace_id = ? and p.sku like 'RACE-%'
+                and p.version = (select count(*) from product_change c where c.workspace_id = p.workspace_id and c.sku = p.sku)
+                and p.on_hand between 1 and 4""").param(workspaceId).query(Long.class).single()).isEqualTo(300);
+    }
+
     List<List<String>> fields(String sku) {
         return jdbc.sql("select fields from product_change where workspace_id = ? and sku = ? order by change_id")
                 .params(workspaceId, sku)

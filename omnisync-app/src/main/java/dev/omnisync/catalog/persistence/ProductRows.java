@@ -124,11 +124,15 @@ public class ProductRows {
 
     /**
      * Inserts or overwrites the merchant-written columns of the given products (their {@code version} as
-     * given, {@code updated_at} now) in one statement; {@code reserved} is never touched here.
+     * given, {@code updated_at} now) in one statement; {@code reserved} is never touched here. A stored row
+     * is only overwritten by the version after its own (the caller holds its lock), so a product created by
+     * another transaction since it was looked for is left alone and not counted.
+     *
+     * @return how many products were written
      */
-    public void upsert(WorkspaceId workspace, List<Product> products) {
+    public int upsert(WorkspaceId workspace, List<Product> products) {
         if (products.isEmpty()) {
-            return;
+            return 0;
         }
         int n = products.size();
         String[][] c = new String[26][n];
@@ -163,7 +167,7 @@ public class ProductRows {
             c[25][i] = Boolean.toString(p.enabled());
         }
         String[] versions = products.stream().map(p -> Long.toString(p.version())).toArray(String[]::new);
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into product (workspace_id, sku, parent_sku, title, description, images, price, sale_price, msrp, on_hand,
                     ean, upc, gtin, isbn, mpn, brand, category_path, attributes, gpsr, shipping_profile, return_profile, fitment,
                     vat_percent, lot_size, size_chart, weight_kg, enabled, version, updated_at)
@@ -187,7 +191,8 @@ public class ProductRows {
                     attributes = excluded.attributes, gpsr = excluded.gpsr, shipping_profile = excluded.shipping_profile,
                     return_profile = excluded.return_profile, fitment = excluded.fitment, vat_percent = excluded.vat_percent,
                     lot_size = excluded.lot_size, size_chart = excluded.size_chart, weight_kg = excluded.weight_kg,
-                    enabled = excluded.enabled, version = excluded.version, updated_at = excluded.updated_at""")
+                    enabled = excluded.enabled, version = excluded.version, updated_at = excluded.updated_at
+                where product.version = excluded.version - 1""")
                 .param("ws", workspace.value())
                 .params(columnParams(c))
                 .param("versions", versions)
