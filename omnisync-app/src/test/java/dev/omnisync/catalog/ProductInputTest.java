@@ -106,6 +106,7 @@ class ProductInputTest {
         assertThat(unusable(List.of())).contains("empty");
         assertThat(unusable(List.of("sku", "identifiers"))).contains("'identifiers'");
         assertThat(unusable(List.of("sku", "attributes", "attr:Color"))).contains("one or the other");
+        assertThat(unusable(List.of("sku;quantity"))).contains("commas");
     }
 
     private static String unusable(List<String> headers) {

@@ -115,7 +115,10 @@ public class ProductRows {
         if (parents.isEmpty()) {
             return variants;
         }
-        jdbc.sql("select parent_sku, sku from product where workspace_id = :ws and parent_sku = any(:parents) order by sku")
+        jdbc.sql("""
+                select v.parent_sku, v.sku from unnest(:parents::text[]) as s(sku)
+                cross join lateral (select parent_sku, sku from product where workspace_id = :ws and parent_sku = s.sku offset 0) v
+                order by v.sku""")
                 .param("ws", workspace.value()).param("parents", parents.toArray(String[]::new))
                 .query((rs, n) -> variants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
