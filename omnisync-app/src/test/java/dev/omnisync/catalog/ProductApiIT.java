@@ -121,6 +121,34 @@ class ProductApiIT {
     }
 
     @Test
+    void listsKeepCommasQuotesBracesAndBackslashes() {
+        String path = "[\"Home, Garden\", \"Say \\\"hi\\\"\", \"back\\\\slash\", \"{braces}\", \"NULL\", \"Ümlaut – ✓\"]";
+        assertThat(api.put("/api/products/ODD-1", "{\"categoryPath\": " + path + "}").status()).isEqualTo(201);
+        assertThat(api.get("/api/products/ODD-1").json().get("categoryPath").toString()).isEqualTo(
+                api.put("/api/products/ODD-2", "{\"categoryPath\": " + path + "}").json().get("categoryPath").toString());
+        JsonNode categories = api.get("/api/products/ODD-1").json().get("categoryPath");
+        assertThat(categories.get(0).asString()).isEqualTo("Home, Garden");
+        assertThat(categories.get(1).asString()).isEqualTo("Say \"hi\"");
+        assertThat(categories.get(2).asString()).isEqualTo("back\\slash");
+        assertThat(categories.get(3).asString()).isEqualTo("{braces}");
+        assertThat(categories.get(4).asString()).isEqualTo("NULL");
+        assertThat(categories.get(5).asString()).isEqualTo("Ümlaut – ✓");
+    }
+
+    @Test
+    void availableIsOnHandMinusReservedNeverBelowZero() {
+        api.put("/api/products/STOCK-1", "{\"quantity\": 12}");
+        jdbc.sql("update product set reserved = 2 where workspace_id = ? and sku = 'STOCK-1'").param(workspaceId).update();
+        JsonNode p = api.get("/api/products/STOCK-1").json();
+        assertThat(p.get("onHand").asInt()).isEqualTo(12);
+        assertThat(p.get("reserved").asInt()).isEqualTo(2);
+        assertThat(p.get("available").asInt()).isEqualTo(10);
+        JsonNode oversold = api.patch("/api/products/STOCK-1", "{\"quantity\": 1}").json();
+        assertThat(oversold.get("reserved").asInt()).as("a merchant write leaves reservations alone").isEqualTo(2);
+        assertThat(oversold.get("available").asInt()).isZero();
+    }
+
+    @Test
     void aProductReadCanBeWrittenBackUnchanged() {
         api.put("/api/products/ROUND-1", FULL_PRODUCT);
         String read = api.get("/api/products/ROUND-1").body();
