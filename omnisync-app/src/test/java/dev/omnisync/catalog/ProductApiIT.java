@@ -51,6 +51,12 @@ class ProductApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StockLedger stockLedger;
+
+    @Autowired
+    ProductCatalog catalog;
+
     ApiClient api;
     long workspaceId;
 
@@ -146,6 +152,12 @@ class ProductApiIT {
         JsonNode oversold = api.patch("/api/products/STOCK-1", "{\"quantity\": 1}").json();
         assertThat(oversold.get("reserved").asInt()).as("a merchant write leaves reservations alone").isEqualTo(2);
         assertThat(oversold.get("available").asInt()).isZero();
+
+        var workspace = new dev.omnisync.workspace.WorkspaceId(workspaceId);
+        assertThat(stockLedger.stock(workspace, List.of("STOCK-1", "NONE"))).containsOnlyKeys("STOCK-1")
+                .containsEntry("STOCK-1", new StockLedger.Stock(1, 2));
+        assertThat(catalog.findAll(workspace, List.of("STOCK-1", "STOCK-1", "NONE")).get("STOCK-1").available()).isZero();
+        assertThat(catalog.existingSkus(workspace, List.of("STOCK-1", "NONE"))).containsExactly("STOCK-1");
     }
 
     @Test
