@@ -233,6 +233,29 @@ class ProductImportIT {
                 and p.on_hand between 1 and 4""").param(workspaceId).query(Long.class).single()).isEqualTo(300);
     }
 
+    @Test
+    void quotedCellsMaySpanLinesAndABrokenQuoteStopsTheFileWithAProblem() {
+        JsonNode report = csv("sku,description\nQ-1,\"Line one,\nline \"\"two\"\"\"\n").json();
+        assertThat(report.get("created").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/products/Q-1").json().get("description").asString()).isEqualTo("Line one,\nline \"two\"");
+
+        var broken = csv("sku,title\nQ-2,fine\nQ-3,\"broken\"quote\nQ-4,never\n");
+        assertProblem(broken, 400, "CSV");
+        assertThat(api.get("/api/products/Q-4").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBigJsonArrayIsWrittenInBatches() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 1; i <= 2_500; i++) {
+            body.append(i == 1 ? "" : ",").append("{\"sku\":\"JB-").append(i).append("\",\"quantity\":").append(i).append('}');
+        }
+        JsonNode report = api.post("/api/products/import", body.append(']').toString()).json();
+        assertThat(report.get("created").asLong()).isEqualTo(2_500);
+        assertThat(report.get("resultsListed").asString()).isEqualTo("REJECTED_ONLY");
+        assertThat(api.get("/api/products/JB-2500").json().get("quantity").asInt()).isEqualTo(2_500);
+    }
+
     List<List<String>> fields(String sku) {
         return jdbc.sql("select fields from product_change where workspace_id = ? and sku = ? order by change_id")
                 .params(workspaceId, sku)
