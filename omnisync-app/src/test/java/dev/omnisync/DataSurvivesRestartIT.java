@@ -27,9 +27,10 @@ class DataSurvivesRestartIT {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // As arguments: default properties (SpringApplicationBuilder.properties) lose to application.yml, which
+        // would put every run's database in ./data and make the second run of this test fail.
         return new SpringApplicationBuilder(OmnisyncApplication.class)
-                .properties("omnisync.data-dir=" + dataDir, "server.port=0", "logging.file.name=",
-                        "omnisync.api-token=restart-test-token-0123456789")
-                .run();
+                .run("--omnisync.data-dir=" + dataDir, "--server.port=0", "--logging.file.name=",
+                        "--omnisync.api-token=restart-test-token-0123456789");
     }
 }
