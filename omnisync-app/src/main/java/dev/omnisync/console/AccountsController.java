@@ -5,6 +5,10 @@ import dev.omnisync.channel.Channel;
 import dev.omnisync.channel.ChannelAccount;
 import dev.omnisync.channel.ChannelAccounts;
 import dev.omnisync.channel.NewChannelAccount;
+import dev.omnisync.catalog.Product;
+import dev.omnisync.catalog.Products;
+import dev.omnisync.listing.Matching;
+import java.util.List;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,10 +25,53 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountsController {
 
-    private final ChannelAccounts accounts;
+    static final int SANDBOX_OFFERS = 500;
 
-    AccountsController(ChannelAccounts accounts) {
+    private final ChannelAccounts accounts;
+    private final Matching matching;
+    private final Products products;
+    private final SandboxOffersForLinking sandboxOffers;
+
+    AccountsController(ChannelAccounts accounts, Matching matching, Products products, SandboxOffersForLinking sandboxOffers) {
         this.accounts = accounts;
+        this.matching = matching;
+        this.products = products;
+        this.sandboxOffers = sandboxOffers;
+    }
+
+    /** Links the account's existing channel offers to store products (by SKU, then EAN/GTIN) with the channel's default policies. */
+    @PostMapping("/accounts/{id}/match")
+    String match(SignedIn user, @PathVariable long id, RedirectAttributes redirect) {
+        Matching.MatchOutcome outcome = matching.match(user.workspace(), id, null, null);
+        if (outcome instanceof Matching.MatchOutcome.Matched m) {
+            String unmatched = m.unmatched().stream().limit(10).map(o -> o.sku()).collect(java.util.stream.Collectors.joining(", "));
+            redirect.addFlashAttribute("notice", "Linked " + m.linked().size() + " offers to store products; " + m.alreadyLinked()
+                    + " were linked already; " + m.unmatched().size() + " match no store product"
+                    + (unmatched.isEmpty() ? "" : " (" + unmatched + (m.unmatched().size() > 10 ? ", …" : "") + ")")
+                    + (m.refused().isEmpty() ? "." : "; refused: " + String.join("; ", m.refused().stream().limit(5).toList()) + "."));
+        } else if (outcome instanceof Matching.MatchOutcome.UnknownAccount) {
+            throw new IllegalArgumentException("There is no channel account " + id + " in this workspace.");
+        } else if (outcome instanceof Matching.MatchOutcome.NoConnector n) {
+            throw new IllegalArgumentException("This build cannot read offers from " + n.channel() + " yet; link products by hand under Listings.");
+        } else if (outcome instanceof Matching.MatchOutcome.ChannelUnavailable u) {
+            throw new IllegalArgumentException("The channel could not be read: " + u.reason() + ". Check the account's URL and credentials.");
+        }
+        return "redirect:/accounts";
+    }
+
+    /** Sandbox accounts: the sandbox gets an offer (stale values) for each store product it lacks, ready to match. */
+    @PostMapping("/accounts/{id}/sandbox-offers")
+    String sandboxOffers(SignedIn user, @PathVariable long id, RedirectAttributes redirect) {
+        ChannelAccount account = accounts.find(user.workspace(), id)
+                .orElseThrow(() -> new IllegalArgumentException("There is no channel account " + id + " in this workspace."));
+        if (!account.sandbox()) {
+            throw new IllegalArgumentException("'" + account.name() + "' is a real channel account; only sandbox accounts get offers from here.");
+        }
+        List<String> skus = products.page(user.workspace(), null, null, SANDBOX_OFFERS).stream().map(Product::sku).toList();
+        int created = sandboxOffers.offersFor(account, skus);
+        redirect.addFlashAttribute("notice", "The sandbox of '" + account.name() + "' got " + created + " new offers (price 1.00, quantity 0)"
+                + " for store products; press \"Match offers\" to link them.");
+        return "redirect:/accounts";
     }
 
     @GetMapping("/accounts")

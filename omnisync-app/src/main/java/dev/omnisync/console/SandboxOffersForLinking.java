@@ -30,13 +30,36 @@ class SandboxOffersForLinking {
         this.marketplaces = marketplaces;
     }
 
-    /** The channel reference to link with: the sandbox offer's id, created when missing; empty when not a sandbox account. */
-    Optional<String> offerFor(ChannelAccount account, String sku, String currency) {
-        if (!account.sandbox() || sku == null || sku.isBlank()) {
+    /** Gives the account's sandbox an offer (stale values) for each SKU it has none for; answers how many it got. */
+    int offersFor(ChannelAccount account, java.util.List<String> skus) {
+        Optional<SandboxMarketplace> marketplace = marketplace(account);
+        if (marketplace.isEmpty()) {
+            return 0;
+        }
+        int created = 0;
+        for (String sku : skus) {
+            // the sandbox's in-memory state, not a database: one call per SKU is fine
+            if (marketplace.get().offers().find(sku).isEmpty()) {
+                offerFor(account, sku, account.currency());
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private Optional<SandboxMarketplace> marketplace(ChannelAccount account) {
+        if (!account.sandbox()) {
             return Optional.empty();
         }
-        Optional<SandboxMarketplace> marketplace = marketplaces.orderedStream()
-                .filter(m -> m.slug().equals(account.channel().slug())).findFirst();
+        return marketplaces.orderedStream().filter(m -> m.slug().equals(account.channel().slug())).findFirst();
+    }
+
+    /** The channel reference to link with: the sandbox offer's id, created when missing; empty when not a sandbox account. */
+    Optional<String> offerFor(ChannelAccount account, String sku, String currency) {
+        if (sku == null || sku.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<SandboxMarketplace> marketplace = marketplace(account);
         if (marketplace.isEmpty()) {
             return Optional.empty();
         }

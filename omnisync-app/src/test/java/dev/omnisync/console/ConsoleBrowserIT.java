@@ -154,6 +154,19 @@ class ConsoleBrowserIT {
         });
         browser.driver().navigate().refresh();
         assertThat(browser.await("#explain-PRICE").getText()).contains("UP_TO_DATE").contains("23.40");
+
+        // the whole demo catalog: offers on the sandbox, then matched to the store's products by SKU
+        browser.open("/accounts");
+        browser.click("#sandbox-offers-" + sandboxEbay);
+        assertThat(browser.await("#notice").getText()).contains("new offers");
+        browser.click("#match-" + sandboxEbay);
+        assertThat(browser.await("#notice").getText()).containsPattern("Linked [1-9][0-9]* offers to store products; [1-9][0-9]* were linked already");
+        browser.screenshot("accounts");
+        JsonNode listed = merchant.get("/api/listings?accountId=" + sandboxEbay + "&sku=MUG-CLASSIC-RED").json();
+        assertThat(listed.size()).isEqualTo(1);
+        String mugId = listed.get(0).path("id").asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(explainField(merchant, mugId, "PRICE").path("decision").asString()).isEqualTo("UP_TO_DATE"));
     }
 
     @Test
@@ -303,8 +316,6 @@ class ConsoleBrowserIT {
         browser.screenshot("sync-policy");
         browser.open("/policies");
         browser.screenshot("policies");
-        browser.open("/accounts");
-        browser.screenshot("accounts");
         browser.open("/listings/" + lastId);
         browser.screenshot("listing");
     }
@@ -334,6 +345,10 @@ class ConsoleBrowserIT {
     }
 
     private JsonNode explainField(String listingId, String field) {
+        return explainField(api, listingId, field);
+    }
+
+    private static JsonNode explainField(ApiClient api, String listingId, String field) {
         for (JsonNode f : api.get("/api/listings/" + listingId + "/explain").json().path("fields")) {
             if (f.path("field").asString().equals(field)) {
                 return f;
