@@ -289,23 +289,26 @@ class ListingsController {
             }
             selection = new ListingSelection.ByIds(ids.stream().map(v -> Forms.id("listing", v)).toList());
         }
-        String kind = params.getFirst("targetKind");
-        String target = Forms.text(params.getFirst("targetPolicyId"));
+        String target = Forms.text(params.getFirst("targetPolicy"));
         if (target == null) {
-            throw new IllegalArgumentException("Choose the policy to assign, or \"New synchronization policy\".");
-        }
-        if ("SELLING".equals(kind)) {
-            if ("new".equals(target)) {
-                throw new IllegalArgumentException("A new policy made here is a synchronization policy; create selling policies under Policies.");
-            }
-            return new BulkChangeRequest(selection, null, null, Forms.id("Policy", target), confirmed);
+            throw new IllegalArgumentException("Choose the policy to assign, or \"+ New synchronization policy\".");
         }
         if ("new".equals(target)) {
             List<String> fields = params.getOrDefault("newFields", List.of());
             return new BulkChangeRequest(selection, null,
                     new BulkChangeRequest.InlinePolicy(params.getFirst("newName"), null, fields), null, confirmed);
         }
-        return new BulkChangeRequest(selection, Forms.id("Policy", target), null, null, confirmed);
+        // "SYNC:12" or "SELLING:7": the two kinds number their policies independently
+        int colon = target.indexOf(':');
+        String kind = colon < 0 ? "" : target.substring(0, colon);
+        Long id = Forms.id("Policy", target.substring(colon + 1));
+        if ("SELLING".equals(kind)) {
+            return new BulkChangeRequest(selection, null, null, id, confirmed);
+        }
+        if ("SYNC".equals(kind)) {
+            return new BulkChangeRequest(selection, id, null, null, confirmed);
+        }
+        throw new IllegalArgumentException("Choose the policy to assign from the list (was '" + target + "').");
     }
 
     private String targetName(SignedIn user, BulkChangeRequest request) {

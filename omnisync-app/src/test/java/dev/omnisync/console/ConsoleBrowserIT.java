@@ -223,7 +223,7 @@ class ConsoleBrowserIT {
         browser.screenshot("listings");
         browser.click("#change-settings summary");
         browser.click("#scope-filter");
-        new Select(browser.find("#target-policy")).selectByValue(after);
+        new Select(browser.find("#target-policy")).selectByValue("SYNC:" + after);
         browser.click("#preview-change");
         assertThat(browser.await("#bulk-count").getText()).isEqualTo("4");
         assertThat(browser.find("#bulk-confirm").getText()).contains("TITLE").contains("starts sending");
@@ -250,6 +250,59 @@ class ConsoleBrowserIT {
         for (String id : matching) {
             assertThat(policyOf(id)).isEqualTo(before);
         }
+    }
+
+    @Test
+    void tickedRowsMoveToASellingPolicyAndEditingASellingPolicyInUseIsConfirmedFirst() {
+        String markup = api.post("/api/selling-policies", """
+                {"name":"Markup","channel":"EBAY","price":{"source":"PRICE","modifiers":[{"kind":"PERCENT","value":"10"}],
+                 "rounding":"NONE","currencyRate":"1","vatPercent":"0"},"quantity":{"source":"PRODUCT","percentage":100,"buffer":0}}""")
+                .json().get("id").asString();
+        String first = link(product("TICK", "Ticked one", "10.00", 5), null, true);
+        String second = link(product("TICK", "Ticked two", "20.00", 5), null, true);
+        String untouched = link(product("TICK", "Not ticked", "30.00", 5), null, true);
+        String defaultSelling = api.get("/api/listings/" + first).json().path("sellingPolicyId").asString();
+
+        browser.signIn(token);
+        browser.open("/listings?accountId=" + accountId);
+        browser.click("#select-" + first);
+        browser.click("#select-" + second);
+        browser.click("#change-settings summary");
+        new Select(browser.find("#target-policy")).selectByValue("SELLING:" + markup);
+        browser.click("#preview-change");
+        assertThat(browser.await("#bulk-count").getText()).isEqualTo("2");
+        assertThat(browser.find("#bulk-confirm").getText()).contains("price 10.00 → 11.00").contains("price 20.00 → 22.00");
+        browser.click("#confirm-change");
+        assertThat(browser.await("#bulk-moved").getText()).isEqualTo("2");
+        assertThat(api.get("/api/listings/" + first).json().path("sellingPolicyId").asString()).isEqualTo(markup);
+        assertThat(api.get("/api/listings/" + untouched).json().path("sellingPolicyId").asString()).isEqualTo(defaultSelling);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(explainField(second, "PRICE").path("online").asString()).isEqualTo("22.00"));
+
+        browser.open("/policies/selling/" + markup);
+        browser.type("#mod1Value", "20");
+        browser.click("#save-policy");
+        assertThat(browser.await("#affected-count").getText()).isEqualTo("2");
+        assertThat(browser.find("#policy-confirm").getText()).contains("22.00").contains("24.00");
+        assertThat(api.get("/api/selling-policies/" + markup).json().path("price").toString()).contains("\"10\"");
+        browser.click("#confirm-edit");
+        assertThat(browser.await("#save-result .notice").getText()).contains("Saved selling policy");
+        assertThat(api.get("/api/selling-policies/" + markup).json().path("price").toString()).contains("\"20\"");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(explainField(second, "PRICE").path("online").asString()).isEqualTo("24.00"));
+    }
+
+    @Test
+    void turningStoreOrdersOffWarnsThatStockWillNotFollowSales() {
+        browser.signIn(token);
+        browser.open("/accounts");
+        browser.click("#store-orders-" + accountId);
+        assertThat(browser.await("#notice").getText()).contains("no longer create store orders");
+        assertThat(browser.find("#account-" + accountId).getText()).contains("other channels can oversell");
+        assertThat(api.get("/api/accounts/" + accountId).json().path("createStoreOrders").asBoolean()).isFalse();
+        browser.click("#store-orders-" + accountId);
+        assertThat(browser.await("#notice").getText()).contains("create store orders again");
+        assertThat(browser.find("#account-" + accountId).getText()).doesNotContain("oversell");
     }
 
     @Test
