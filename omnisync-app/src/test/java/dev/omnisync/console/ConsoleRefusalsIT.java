@@ -75,6 +75,18 @@ class ConsoleRefusalsIT {
         assertThat(unescaped(filter.body())).contains("'status' is a word such as ACTIVE or QUARANTINED");
     }
 
+    @Test
+    void anAddedAccountsCredentialsAreStoredButNeverShown() throws Exception {
+        HttpResponse<String> added = post("/accounts", "channel=KAUFLAND&name=Kaufland+DE&region=de&currency=EUR&createStoreOrders=on"
+                + "&credentialKey1=clientKey&credentialValue1=s3cret-client-key-xyz&credentialKey2=secretKey&credentialValue2=s3cret-2", false);
+        assertThat(added.statusCode()).isEqualTo(302);
+        HttpResponse<String> page = get("/accounts");
+        assertThat(page.body()).contains("Kaufland DE").contains("stored (never shown)").doesNotContain("s3cret");
+        assertThat(page.body()).doesNotContain("other channels can oversell");
+        HttpResponse<String> refused = post("/accounts", "channel=KAUFLAND&name=X&currency=EUR&credentialValue1=orphan", false);
+        assertThat(unescaped(refused.body())).contains("Credential 1 has a value but no name").doesNotContain("orphan");
+    }
+
     private static void assertRefused(HttpResponse<String> response, String message) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).as(response.body()).contains("class=\"refusal\"");
