@@ -53,6 +53,11 @@ class AmazonConnectorContractTest extends ConnectorContract {
     }
 
     @Override
+    protected boolean signsNotifications() {
+        return false;
+    }
+
+    @Override
     protected String channelRef(JsonNode offer) {
         return null;
     }

@@ -440,6 +440,49 @@ public abstract class ConnectorContract {
         }
     }
 
+    @Test
+    void notificationsAreVerifiedAndForgeriesRefused() {
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            Map<String, String> credentials = new HashMap<>(account.credentials());
+            credentials.putAll(webhookCredentials(hook.url()));
+            ConnectorAccount withHook = new ConnectorAccount(account.accountId(), channel(), account.baseUrl(), region(), currency(), credentials);
+            subscribe(withHook, hook.url());
+            seed(List.of("NTF-1"));
+            String orderId = control.post("/orders", Map.of("lines", List.of(Map.of("sku", "NTF-1", "quantity", 1))))
+                    .path("orderId").asString();
+            WebhookReceiver.Delivery delivery = hook.next(Duration.ofSeconds(10));
+            java.util.Optional<ChannelNotification> notification = connector.verifyNotification(withHook, delivery.headers(), delivery.body());
+            assertThat(notification).as("a genuine delivery is accepted").isPresent();
+            assertThat(notification.get().topic()).isNotBlank();
+            if (notification.get().channelOrderId() != null) {
+                assertThat(notification.get().channelOrderId()).isEqualTo(orderId);
+            }
+            if (signsNotifications()) {
+                byte[] forged = new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"storefront\"", "\"storefrOnt\"").replace(orderId, orderId + "9")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(forged).isNotEqualTo(delivery.body());
+                assertThat(connector.verifyNotification(withHook, delivery.headers(), forged)).as("a forged body is refused").isEmpty();
+                assertThat(connector.verifyNotification(withHook, Map.of(), delivery.body())).as("an unsigned delivery is refused").isEmpty();
+            }
+        }
+    }
+
+    /** Whether the channel signs its notifications (Amazon's go through SQS unsigned). */
+    protected boolean signsNotifications() {
+        return true;
+    }
+
+    /** Credentials the account needs to check deliveries to {@code url} (e.g. the signed callback URL). */
+    protected Map<String, String> webhookCredentials(String url) {
+        return Map.of();
+    }
+
+    /** Subscribes the account's orders notifications to {@code url} (by default through the sandbox's control API). */
+    protected void subscribe(ConnectorAccount account, String url) {
+        control.post("/subscription", Map.of("url", url));
+    }
+
     protected static Duration ms(long millis) {
         return Duration.ofMillis(millis);
     }
