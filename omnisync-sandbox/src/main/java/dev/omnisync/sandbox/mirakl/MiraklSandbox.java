@@ -577,6 +577,21 @@ public class MiraklSandbox extends SandboxMarketplace {
         return SandboxJson.respond(200, n);
     }
 
+    /** P44: the failing lines of a product import in the uploaded format plus an {@code error-message} column; 404 without errors. */
+    @GetMapping("/api/products/imports/{importId}/error_report")
+    ResponseEntity<String> productErrorReport(HttpServletRequest request, @PathVariable String importId) {
+        authorize(request, false);
+        AsyncJob job = imports.get(importId);
+        if (job == null || !(job.input instanceof Boolean) || !(job.result instanceof ImportResult r) || r.error() == 0) {
+            throw new SandboxRefusal(404, SandboxRefusal.Kind.NOT_FOUND, "404", "No error report for product import " + importId);
+        }
+        List<String> header = new ArrayList<>(r.header());
+        header.add("error-message");
+        StringBuilder csv = new StringBuilder(SemicolonCsv.line(header));
+        r.errorLines().forEach(l -> csv.append(SemicolonCsv.line(l)));
+        return ResponseEntity.ok().header("Content-Type", "text/csv;charset=UTF-8").body(csv.toString());
+    }
+
     // ---------------------------------------------------------------- OR11
 
     @GetMapping("/api/orders")
