@@ -554,6 +554,30 @@ public class EbaySandbox extends SandboxMarketplace {
         return SandboxJson.respond(204, null);
     }
 
+    @GetMapping("/sell/inventory/v1/inventory_item")
+    ResponseEntity<String> listInventoryItems(HttpServletRequest request, @RequestParam(defaultValue = "25") String limit,
+            @RequestParam(defaultValue = "0") String offset) {
+        authorize(request, "/sell.inventory", "/sell.inventory.readonly");
+        int lim = intParam(limit, "limit", 1, 200);
+        int off = intParam(offset, "offset", 0, Integer.MAX_VALUE);
+        String base = request.getRequestURL().toString();
+        return offers.change(() -> {
+            List<SandboxOffer> all = offers.all();
+            ObjectNode out = SandboxJson.object();
+            out.put("href", base + "?limit=" + lim + "&offset=" + off);
+            if (off + lim < all.size()) {
+                out.put("next", base + "?limit=" + lim + "&offset=" + (off + lim));
+            }
+            out.put("limit", lim);
+            List<SandboxOffer> page = all.subList(Math.min(off, all.size()), Math.min(off + lim, all.size()));
+            out.put("size", page.size());
+            out.put("total", all.size());
+            ArrayNode items = out.putArray("inventoryItems");
+            page.forEach(o -> items.add(inventoryItem(o)));
+            return SandboxJson.respond(200, out);
+        });
+    }
+
     @PostMapping("/sell/inventory/v1/bulk_get_inventory_item")
     ResponseEntity<String> bulkGetInventoryItems(HttpServletRequest request, @RequestBody(required = false) byte[] bytes) {
         authorize(request, "/sell.inventory", "/sell.inventory.readonly");
@@ -580,30 +604,6 @@ public class EbaySandbox extends SandboxMarketplace {
         ObjectNode out = SandboxJson.object();
         out.set("responses", responses);
         return SandboxJson.respond(allOk ? 200 : 207, out);
-    }
-
-    @GetMapping("/sell/inventory/v1/inventory_item")
-    ResponseEntity<String> listInventoryItems(HttpServletRequest request, @RequestParam(defaultValue = "25") String limit,
-            @RequestParam(defaultValue = "0") String offset) {
-        authorize(request, "/sell.inventory", "/sell.inventory.readonly");
-        int lim = intParam(limit, "limit", 1, 200);
-        int off = intParam(offset, "offset", 0, Integer.MAX_VALUE);
-        String base = request.getRequestURL().toString();
-        return offers.change(() -> {
-            List<SandboxOffer> all = offers.all();
-            ObjectNode out = SandboxJson.object();
-            out.put("href", base + "?limit=" + lim + "&offset=" + off);
-            if (off + lim < all.size()) {
-                out.put("next", base + "?limit=" + lim + "&offset=" + (off + lim));
-            }
-            out.put("limit", lim);
-            List<SandboxOffer> page = all.subList(Math.min(off, all.size()), Math.min(off + lim, all.size()));
-            out.put("size", page.size());
-            out.put("total", all.size());
-            ArrayNode items = out.putArray("inventoryItems");
-            page.forEach(o -> items.add(inventoryItem(o)));
-            return SandboxJson.respond(200, out);
-        });
     }
 
     private static int intParam(String value, String name, int min, int max) {
