@@ -73,4 +73,14 @@ class FaultsTest {
         assertEquals("9.49", offer("ebay", "MUG-1").get("price").asString());
         assertEquals(0, offer("ebay", "MUG-1").get("updates").asInt());
     }
+
+    @Test
+    void unknownRoutesAnswerInTheChannelsFormat() {
+        var reply = send("GET", base("ebay") + "/sell/inventory/v1/nothing", null, "Authorization", "Bearer " + token);
+        assertEquals(404, reply.status());
+        assertTrue(reply.json().get("errors").get(0).has("errorId"), reply.body());
+        var kaufland = send("GET", base("kaufland") + "/v2/nothing", null);
+        assertEquals(404, kaufland.status());
+        assertEquals("/problems/not-found", kaufland.json().get("type").asString());
+    }
 }

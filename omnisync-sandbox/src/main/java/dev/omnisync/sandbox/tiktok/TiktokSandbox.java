@@ -515,6 +515,11 @@ public class TiktokSandbox extends SandboxMarketplace {
         });
         stats.updateRequest();
         stats.itemsUpdated(skus.size());
+        // Content edits send a live product back to review; the sandbox's review passes after the processing delay.
+        jobs.submit(new dev.omnisync.sandbox.AsyncJob("review-" + productId + "-" + UUID.randomUUID(), productId), job -> offers.change(() -> {
+            skus.forEach(o -> o.attributes.put("status", "ACTIVATE"));
+            return null;
+        }));
         ObjectNode data = SandboxJson.object().put("product_id", productId);
         ArrayNode out = data.putArray("skus");
         skus.forEach(o -> out.addObject().put("id", o.ids.get("sku_id")).put("seller_sku", o.sku).putArray("sales_attributes"));
