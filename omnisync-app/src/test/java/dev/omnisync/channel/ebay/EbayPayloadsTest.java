@@ -99,6 +99,16 @@ class EbayPayloadsTest {
     }
 
     @Test
+    void aSpentDailyRevisionBudgetWaitsForTheNextDayInsteadOfRejecting() {
+        java.time.Instant now = java.time.Instant.parse("2024-05-02T21:00:00Z");
+        EbayErrors errors = new EbayErrors(EbaySettings.defaults(), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+        JsonNode entry = WireJson.tree(("{\"sku\":\"B\",\"statusCode\":400,\"errors\":[{\"errorId\":25002,"
+                + "\"message\":\"A user error has occurred. This listing has reached its limit of revisions for today.\"}]}").getBytes());
+        assertThat(errors.classifyEntry(entry)).isInstanceOfSatisfying(Verdict.Retryable.class,
+                r -> assertThat(r.delay()).isEqualTo(Duration.ofHours(3)));
+    }
+
+    @Test
     void ordersReadCancellationAndUnitPrices() {
         String json = """
                 {"orderId":"12-34567-89012","lastModifiedDate":"2024-05-02T09:20:11.000Z","orderFulfillmentStatus":"NOT_STARTED",

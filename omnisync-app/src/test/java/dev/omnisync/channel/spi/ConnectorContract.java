@@ -366,6 +366,22 @@ public abstract class ConnectorContract {
         assertThat(control.offer("ASYNC-0").path("quantity").asInt()).isEqualTo(8);
     }
 
+    @Test
+    void aThrottledPollKeepsTheJobPendingInsteadOfResending() {
+        assumeTrue(asynchronous(), "only for channels with asynchronous submissions");
+        Map<String, String> refs = seed(skus("POLL", asyncBatchSize()));
+        PushResult result = connector.push(account, priceQuantityUpdates(refs, "13.00", 4));
+        PendingJob job = ((PushOutcome.Pending) result.outcomes().get(0)).job();
+        long updates = control.stat("updateRequests");
+        control.fault("HTTP_429", 1, null, null);
+        List<PushOutcome> polled = connector.poll(account, job);
+        assertThat(polled).hasSize(job.items().size())
+                .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(PushOutcome.Pending.class,
+                        p -> assertThat(p.job().pollAfter()).isPositive()));
+        assertAllAccepted(settle(polled));
+        assertThat(control.stat("updateRequests")).as("nothing resent").isEqualTo(updates);
+    }
+
     /** How many items make a push asynchronous. */
     protected int asyncBatchSize() {
         return 3;
