@@ -7,14 +7,19 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes and reads the store's products. Every write stores the products that really changed and appends
@@ -27,10 +32,15 @@ public class Products {
     /** The most products one {@link #write} call should carry; the import sends batches of this size. */
     public static final int BATCH_SIZE = 1_000;
 
-    private final ProductRows rows;
+    private static final Logger log = LoggerFactory.getLogger(Products.class);
+    private static final int ATTEMPTS = 3;
 
-    Products(ProductRows rows) {
+    private final ProductRows rows;
+    private final TransactionTemplate transactions;
+
+    Products(ProductRows rows, PlatformTransactionManager transactionManager) {
         this.rows = rows;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -38,10 +48,25 @@ public class Products {
      * number. Each write gets its own outcome; a rejected one does not affect the others. A parent named by
      * {@code parentSku} must exist already or be written earlier in the same call. A SKU written several
      * times in one call is stored once, with one change record listing every changed field.
+     *
+     * <p>Products are locked in SKU order, so concurrent writers cannot deadlock on each other's batches; a
+     * write that loses a race anyway (two transactions creating the same new SKU) is run again from the start.
      */
-    @Transactional
     public List<WriteOutcome> write(WorkspaceId workspace, List<ProductWrite> writes) {
-        Set<String> skus = new LinkedHashSet<>();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> writeOnce(workspace, writes));
+            } catch (ConcurrencyFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                log.info("A product write raced a concurrent one and runs again ({})", e.getMessage());
+            }
+        }
+    }
+
+    private List<WriteOutcome> writeOnce(WorkspaceId workspace, List<ProductWrite> writes) {
+        Set<String> skus = new TreeSet<>();
         Set<String> parents = new HashSet<>();
         for (ProductWrite write : writes) {
             if (write.sku() != null && ProductRules.sku("sku", write.sku()).isEmpty()) {
@@ -56,7 +81,7 @@ public class Products {
         Set<String> knownParents = parents.isEmpty() ? Set.of() : rows.existing(workspace, parents);
 
         Map<String, Product> current = new HashMap<>(stored);
-        Map<String, Set<ProductField>> changedBySku = new LinkedHashMap<>();
+        Map<String, Set<ProductField>> changedBySku = new TreeMap<>();
         List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
         for (ProductWrite write : writes) {
             outcomes.add(apply(write, current, knownParents, changedBySku));
@@ -70,7 +95,10 @@ public class Products {
             toStore.add(current.get(sku).atVersion(version));
             changes.add(new ProductRows.Change(sku, fields.stream().map(ProductField::jsonName).toList(), version));
         });
-        rows.upsert(workspace, toStore);
+        int written = rows.upsert(workspace, toStore);
+        if (written != toStore.size()) {
+            throw new OptimisticLockingFailureException("another transaction created one of these products meanwhile");
+        }
         rows.appendChanges(workspace, changes);
         return outcomes;
     }
