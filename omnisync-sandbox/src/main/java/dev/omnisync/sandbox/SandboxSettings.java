@@ -45,4 +45,9 @@ public final class SandboxSettings {
     public int integer(String key, int fallback) {
         return env.getProperty("omnisync.sandbox." + key, Integer.class, fallback);
     }
+
+    /** A duration setting {@code omnisync.sandbox.<key>}. */
+    public Duration duration(String key, Duration fallback) {
+        return env.getProperty("omnisync.sandbox." + key, Duration.class, fallback);
+    }
 }

@@ -861,7 +861,7 @@ public class AmazonSandbox extends SandboxMarketplace {
      * {@code omnisync.sandbox.amazon.order-lag} so tests need not wait; added by the connectors branch.
      */
     private Duration orderLag() {
-        return settings.duration("amazon.order-lag", Duration.ofMinutes(2));
+        return settings.duration("amazon.order-lag", Duration.ofSeconds(settings.integer("amazon.orders-lag-seconds", 120)));
     }
 
     @GetMapping("/orders/v0/orders")
