@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OrderCursor;
 import dev.omnisync.channel.spi.OrderLine;
@@ -95,6 +96,11 @@ public class MiraklConnector implements ChannelConnector {
     public PushResult push(ConnectorAccount account, List<ItemUpdate> updates) {
         MiraklClient.Session session = client.session(account);
         OutcomeTally tally = new OutcomeTally(updates);
+        if (account.credentialOr("apiKey", null) == null) {
+            updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(),
+                    "account " + account.accountId() + " (MIRAKL) has no credential 'apiKey'"));
+            return new PushResult(tally.outcomes(), 0);
+        }
         List<ItemUpdate> offers = new ArrayList<>();
         List<ItemUpdate> products = new ArrayList<>();
         for (ItemUpdate u : updates) {
@@ -285,12 +291,17 @@ public class MiraklConnector implements ChannelConnector {
             WireResponse r;
             try {
                 r = session.send(HttpMethod.GET, path, session.query(), null, null);
-            } catch (WireFailure e) {
-                return pending(job);
+            } catch (WireFailure | MissingCredential e) {
+                return pending(job, settings.transport().maxBackoff());
+            }
+            if (r.status() == 404) {
+                // Mirakl does not know the import: waiting will not help, the items are sent again
+                return job.items().stream().<PushOutcome>map(i -> new PushOutcome.RetryLater(i.listingId(),
+                        settings.transport().backoff(1), "Mirakl does not know import " + s.jobId() + "; sending again")).toList();
             }
             Verdict v = errors.classify(r);
-            if (v instanceof Verdict.Retryable) {
-                return pending(job);
+            if (v instanceof Verdict.Retryable retry) {
+                return pending(job, retry.delay());
             }
             if (v instanceof Verdict.Permanent) {
                 s.skus().forEach(sku -> bySku.putIfAbsent(sku, v));
@@ -299,7 +310,7 @@ public class MiraklConnector implements ChannelConnector {
             JsonNode status = WireJson.tree(r.body());
             String state = String.valueOf(WireJson.text(status, offers ? "status" : "import_status"));
             if (RUNNING.contains(state)) {
-                return pending(job);
+                return pending(job, settings.importPollAfter());
             }
             if (!state.equals("COMPLETE")) {
                 String reason = WireJson.text(status, "reason_status");
@@ -311,8 +322,10 @@ public class MiraklConnector implements ChannelConnector {
                 Map<String, String> failed;
                 try {
                     failed = errorReport(session, path + "/error_report");
-                } catch (WireFailure | ChannelReadFailed e) {
-                    return pending(job);
+                } catch (WireFailure e) {
+                    return pending(job, settings.transport().maxBackoff());
+                } catch (ChannelReadFailed e) {
+                    return pending(job, e.retryAfter());
                 }
                 String code = offers ? "OF03" : "P44";
                 failed.forEach((sku, message) -> bySku.putIfAbsent(sku, new Verdict.Permanent(code, message)));
@@ -330,8 +343,10 @@ public class MiraklConnector implements ChannelConnector {
         return out;
     }
 
-    private static List<PushOutcome> pending(PendingJob job) {
-        return job.items().stream().<PushOutcome>map(i -> new PushOutcome.Pending(i.listingId(), job)).toList();
+    /** The job stays Pending, to be polled again after {@code delay} (never re-sent while Mirakl may still apply it). */
+    private static List<PushOutcome> pending(PendingJob job, Duration delay) {
+        PendingJob again = job.pollAgainAfter(delay);
+        return job.items().stream().<PushOutcome>map(i -> new PushOutcome.Pending(i.listingId(), again)).toList();
     }
 
     /** An error report (OF03/P44): the failing lines as uploaded plus a message column, by SKU. */
@@ -453,7 +468,7 @@ public class MiraklConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.GET, path, query, null, null);
-        } catch (WireFailure e) {
+        } catch (WireFailure | MissingCredential e) {
             throw new ChannelReadFailed("Mirakl " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(r);

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OrderCursor;
 import dev.omnisync.channel.spi.OrderLine;
@@ -116,7 +117,7 @@ public class OttoConnector implements ChannelConnector {
             for (List<ItemUpdate> part : partition(pricesDue, settings.pricesPerCall())) {
                 submitPrices(session, part, tally, submissions);
             }
-        } catch (CredentialsRefused e) {
+        } catch (CredentialsRefused | MissingCredential e) {
             updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         List<ItemUpdate> inJobs = updates.stream().filter(u -> !tally.hasFailed(u.listingId())
@@ -221,9 +222,10 @@ public class OttoConnector implements ChannelConnector {
     }
 
     /**
-     * Reads each price task: while any is {@code pending} (or OTTO cannot be asked right now) the whole job stays
-     * Pending; once all are {@code done}, variations listed under {@code /failed} are rejected with OTTO's error
-     * titles and the rest (succeeded or unchanged) accepted.
+     * Reads each price task: while any is {@code pending} (or OTTO cannot be asked right now: 429, 5xx, timeouts,
+     * token trouble) the whole job stays Pending and is polled again later — never re-sent. Once all are
+     * {@code done}, variations listed under {@code /failed} are rejected with OTTO's error titles and the rest
+     * (succeeded or unchanged) accepted. A task OTTO does not know (404) will never finish: its items are re-sent.
      */
     @Override
     public List<PushOutcome> poll(ConnectorAccount account, PendingJob job) {
@@ -233,20 +235,26 @@ public class OttoConnector implements ChannelConnector {
             for (PendingJob.Submission s : job.submissions()) {
                 String base = "/v5/products/update-tasks/" + Query.encode(s.jobId());
                 WireResponse r = session.send(HttpMethod.GET, base, null);
+                if (r.status() == 404) {
+                    return job.items().stream().<PushOutcome>map(i -> new PushOutcome.RetryLater(i.listingId(),
+                            settings.transport().backoff(1), "OTTO does not know update task " + s.jobId() + "; sending again")).toList();
+                }
                 Verdict v = errors.classify(account.accountId(), r);
-                if (v instanceof Verdict.Retryable) {
-                    return pending(job);
+                if (v instanceof Verdict.Retryable retry) {
+                    return pending(job, retry.delay());
                 }
                 if (!(v instanceof Verdict.Ok)) {
                     s.skus().forEach(sku -> failed.put(sku, v));
                     continue;
                 }
-                if (!"done".equals(String.valueOf(WireJson.text(WireJson.tree(r.body()), "state")).toLowerCase(Locale.ROOT))) {
-                    return pending(job);
+                JsonNode progress = WireJson.tree(r.body());
+                if (!"done".equals(String.valueOf(WireJson.text(progress, "state")).toLowerCase(Locale.ROOT))) {
+                    return pending(job, untilPingAfter(progress));
                 }
                 WireResponse f = session.send(HttpMethod.GET, base + "/failed", null);
-                if (!(errors.classify(account.accountId(), f) instanceof Verdict.Ok)) {
-                    return pending(job);
+                Verdict fv = errors.classify(account.accountId(), f);
+                if (!(fv instanceof Verdict.Ok)) {
+                    return pending(job, fv instanceof Verdict.Retryable retry ? retry.delay() : settings.taskPollAfter());
                 }
                 for (JsonNode result : WireJson.tree(f.body()).path("results")) {
                     List<String> texts = new ArrayList<>();
@@ -259,11 +267,8 @@ public class OttoConnector implements ChannelConnector {
                             texts.isEmpty() ? "OTTO reports the price update failed" : String.join("; ", texts)));
                 }
             }
-        } catch (WireFailure e) {
-            return pending(job);
-        } catch (CredentialsRefused e) {
-            return job.items().stream().<PushOutcome>map(i -> new PushOutcome.RetryLater(i.listingId(), settings.transport().maxBackoff(),
-                    e.getMessage())).toList();
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
+            return pending(job, settings.transport().maxBackoff());
         }
         List<PushOutcome> out = new ArrayList<>();
         for (PendingJob.Item item : job.items()) {
@@ -277,8 +282,22 @@ public class OttoConnector implements ChannelConnector {
         return out;
     }
 
-    private static List<PushOutcome> pending(PendingJob job) {
-        return job.items().stream().<PushOutcome>map(i -> new PushOutcome.Pending(i.listingId(), job)).toList();
+    /** How long until OTTO's {@code pingAfter}; the configured wait when it gives none. */
+    private Duration untilPingAfter(JsonNode progress) {
+        String ping = WireJson.text(progress, "pingAfter");
+        if (ping != null) {
+            Instant at = instant(ping);
+            if (!at.equals(Instant.EPOCH)) {
+                Duration d = Duration.between(clock.instant(), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            }
+        }
+        return settings.taskPollAfter();
+    }
+
+    private static List<PushOutcome> pending(PendingJob job, Duration delay) {
+        PendingJob again = job.pollAgainAfter(delay);
+        return job.items().stream().<PushOutcome>map(i -> new PushOutcome.Pending(i.listingId(), again)).toList();
     }
 
     @Override
@@ -386,7 +405,7 @@ public class OttoConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.GET, pathAndQuery, null);
-        } catch (WireFailure | CredentialsRefused e) {
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
             throw new ChannelReadFailed("OTTO " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account().accountId(), r);

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -158,7 +159,7 @@ public class TemuConnector implements ChannelConnector {
                     sendContent(session, goodsId, content, tally);
                 }
             }
-        } catch (CredentialsRefused e) {
+        } catch (CredentialsRefused | MissingCredential e) {
             updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         for (ItemUpdate u : updates) {
@@ -392,7 +393,7 @@ public class TemuConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.call(type, params);
-        } catch (WireFailure | CredentialsRefused e) {
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
             throw new ChannelReadFailed("Temu " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account().accountId(), r);
@@ -414,7 +415,8 @@ public class TemuConnector implements ChannelConnector {
         String signature = WireSigning.header(headers, "x-tm-signature");
         String appKey = WireSigning.header(headers, "x-tm-app-key");
         String timestamp = WireSigning.header(headers, "x-tm-timestamp");
-        if (signature == null || appKey == null || timestamp == null || body == null || !appKey.equals(account.credential("appKey"))) {
+        if (signature == null || appKey == null || timestamp == null || body == null || !appKey.equals(account.credentialOr("appKey", null))
+                || account.credentialOr("appSecret", null) == null) {
             return Optional.empty();
         }
         try {

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -151,7 +152,7 @@ public class TiktokConnector implements ChannelConnector {
                     sendContent(session, productId, content, tally);
                 }
             }
-        } catch (CredentialsRefused e) {
+        } catch (CredentialsRefused | MissingCredential e) {
             updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         for (ItemUpdate u : updates) {
@@ -386,7 +387,7 @@ public class TiktokConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.POST, path, query, body);
-        } catch (WireFailure | CredentialsRefused e) {
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
             throw new ChannelReadFailed("TikTok Shop " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account().accountId(), r);
@@ -405,7 +406,8 @@ public class TiktokConnector implements ChannelConnector {
     @Override
     public Optional<ChannelNotification> verifyNotification(ConnectorAccount account, Map<String, String> headers, byte[] body) {
         String given = WireSigning.header(headers, "Authorization");
-        if (given == null || body == null) {
+        if (given == null || body == null || account.credentialOr(TiktokClient.APP_KEY, null) == null
+                || account.credentialOr(TiktokClient.APP_SECRET, null) == null) {
             return Optional.empty();
         }
         byte[] appKey = account.credential(TiktokClient.APP_KEY).getBytes(StandardCharsets.UTF_8);
