@@ -95,7 +95,16 @@ class DashboardController {
         List<LatencyPoint> oldestFirst = new ArrayList<>(points);
         java.util.Collections.reverse(oldestFirst);
         model.addAttribute("chartTimes", oldestFirst.stream().map(LatencyPoint::epochSecond).toList());
-        model.addAttribute("chartMillis", oldestFirst.stream().map(LatencyPoint::millis).toList());
+        // one series per channel, aligned on the points' times (null where another channel's point is)
+        List<String> chartChannels = oldestFirst.stream().map(LatencyPoint::channel).distinct().toList();
+        List<List<Long>> chartSeries = new ArrayList<>();
+        for (String channel : chartChannels) {
+            List<Long> values = new ArrayList<>();
+            oldestFirst.forEach(p -> values.add(p.channel().equals(channel) ? p.millis() : null));
+            chartSeries.add(values);
+        }
+        model.addAttribute("chartChannels", chartChannels.stream().map(c -> Channel.valueOf(c).displayName()).toList());
+        model.addAttribute("chartSeries", chartSeries);
         model.addAttribute("window", RECENT);
         return "console/dashboard";
     }

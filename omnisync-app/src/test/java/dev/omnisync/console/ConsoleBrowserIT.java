@@ -364,6 +364,8 @@ class ConsoleBrowserIT {
         browser.signIn(token);
         browser.open("/");
         assertThat(browser.text("#channel-health")).contains("eBay");
+        browser.until(d -> !d.findElements(By.cssSelector("#latency-chart canvas")).isEmpty());
+        assertThat(browser.text("#latency-chart")).contains("eBay ms");
         browser.screenshot("dashboard");
         browser.open("/policies/sync/" + policyId);
         browser.screenshot("sync-policy");
