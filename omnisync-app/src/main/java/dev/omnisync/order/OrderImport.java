@@ -287,9 +287,6 @@ public class OrderImport {
                 channelDelta.merge(line.sku(), t.channelQuantityDelta(), Integer::sum);
             }
         }
-        for (StockMove m : ledger.reserve(workspace, reserve)) {
-            notes.add(new String[] {m.sku(), describe(account, m.orderRef()) + " reserves " + m.quantity()});
-        }
         for (StockMove m : ledger.release(workspace, release)) {
             notes.add(new String[] {m.sku(), describe(account, m.orderRef()) + " cancelled before shipment: releases " + m.quantity()});
         }
@@ -299,6 +296,10 @@ public class OrderImport {
             storeOrders.cancel(workspace, requests);
             cancelByOrder.values().forEach(lines -> lines.forEach(m -> notes.add(new String[] {m.sku(),
                     describe(account, m.orderRef()) + " cancelled before shipment: store order cancelled, restocks " + m.quantity()})));
+        }
+        // reservations after releases and restocks: every ledger call locks its ledger rows before the products
+        for (StockMove m : ledger.reserve(workspace, reserve)) {
+            notes.add(new String[] {m.sku(), describe(account, m.orderRef()) + " reserves " + m.quantity()});
         }
         listings.adjustOnlineQuantity(workspace.value(), accountId, channelDelta);
         note(account, notes);
