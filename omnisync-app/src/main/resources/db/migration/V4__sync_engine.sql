@@ -77,3 +77,14 @@ create table revision_budget (
 -- store's change history; planned records older than the retention are removed.
 alter table product_change add column planned_at timestamptz;
 create index product_change_unplanned on product_change (change_id) where planned_at is null;
+
+-- Prices the channel showed for a listing that Omnisync did not send: seen often enough, the listing is
+-- taken to be managed by an external repricer.
+create table foreign_price (
+    workspace_id bigint      not null,
+    listing_id   bigint      not null,
+    sightings    integer     not null default 0,
+    last_price   text        not null,
+    last_seen_at timestamptz not null default now(),
+    primary key (workspace_id, listing_id)
+);

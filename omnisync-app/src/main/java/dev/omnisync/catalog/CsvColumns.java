@@ -72,6 +72,10 @@ final class CsvColumns {
                 unknown.add(header.isEmpty() ? "(empty, column " + (i + 1) + ")" : "'" + header + "'");
             }
         }
+        if (headers.size() == 1 && (headers.get(0).contains(";") || headers.get(0).contains("\t"))) {
+            return new Unusable("The CSV header '" + ProductInput.abbreviate(headers.get(0)) + "' is one column: separate"
+                    + " columns with commas (',' not ';' or tabs), e.g. 'sku,quantity'.");
+        }
         if (!unknown.isEmpty()) {
             return new Unusable("Unknown CSV column" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + ". The first line must be the header; known columns: sku, "

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ProductWrite}, or into reasons why it cannot be read. It checks types and formats; the value
  * rules are {@link ProductRules}' and are applied when the write is.
  *
- * <p>JSON: every key present is written, {@code null} clears the field; in {@code identifiers} each
+ * <p>JSON: every key present is written, {@code null} clears the field ({@code quantity} and
+ * {@code enabled} cannot be null); in {@code identifiers} each
  * identifier present is written on its own (except with {@link ProductWrite.Mode#REPLACE}, which replaces
  * them all). Read-only keys of the GET answer ({@code onHand}, {@code reserved}, {@code available},
  * {@code version}, {@code updatedAt}, {@code variants}) are ignored, so a product read can be written back.
@@ -106,6 +107,10 @@ public final class ProductInput {
 
     /** One field's value from JSON; {@code null} (JSON null) clears the field. */
     static Object fromJson(ProductField field, JsonNode value) throws BadValue {
+        if ((value == null || value.isNull()) && (field == ProductField.QUANTITY || field == ProductField.ENABLED)) {
+            throw new BadValue("'" + field.jsonName() + "' cannot be null; give "
+                    + (field == ProductField.QUANTITY ? "the quantity on hand (0 or more)." : "true or false."));
+        }
         if (value == null || value.isNull()) {
             return null;
         }

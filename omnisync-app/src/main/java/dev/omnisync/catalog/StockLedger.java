@@ -61,6 +61,20 @@ public class StockLedger {
         return restocked;
     }
 
+    /** The stock of each SKU among {@code skus} that exists (one query whatever their number). */
+    public Map<String, Stock> stock(WorkspaceId workspace, Collection<String> skus) {
+        return rows.stock(workspace, skus);
+    }
+
+    /** One SKU's stock. */
+    public record Stock(int onHand, int reserved) {
+
+        /** On hand minus reserved, never below zero. */
+        public int available() {
+            return Math.max(0, onHand - reserved);
+        }
+    }
+
     /** The reservations holding stock of these SKUs, by SKU (oldest first). */
     public Map<String, List<Reservation>> reservations(WorkspaceId workspace, Collection<String> skus) {
         return rows.reservations(workspace, skus);

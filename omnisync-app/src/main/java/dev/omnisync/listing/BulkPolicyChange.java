@@ -5,6 +5,8 @@ import dev.omnisync.listing.persistence.BulkPolicyChanges;
 import dev.omnisync.listing.persistence.JdbcListings;
 import dev.omnisync.policy.PolicyOutcome;
 import dev.omnisync.policy.PolicyPreview;
+import dev.omnisync.policy.PreviewValues;
+import org.springframework.beans.factory.ObjectProvider;
 import dev.omnisync.policy.SellingPolicies;
 import dev.omnisync.policy.SellingPolicy;
 import dev.omnisync.policy.SyncPolicies;
@@ -33,8 +35,11 @@ public class BulkPolicyChange {
     private final SellingPolicies sellingPolicies;
     private final ApplicationEventPublisher events;
 
+    private final ObjectProvider<PreviewValues> previewValues;
+
     BulkPolicyChange(JdbcListings listings, BulkPolicyChanges changes, SyncPolicies syncPolicies, SellingPolicies sellingPolicies,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ObjectProvider<PreviewValues> previewValues) {
+        this.previewValues = previewValues;
         this.listings = listings;
         this.changes = changes;
         this.syncPolicies = syncPolicies;
@@ -107,6 +112,12 @@ public class BulkPolicyChange {
                 ? PolicyPreview.ofSyncMove(keyed(syncPolicies.findAll(workspace, byCurrent.keySet()), byCurrent), syncTarget)
                 : PolicyPreview.ofSellingMove(keyed(sellingPolicies.findAll(workspace, byCurrent.keySet()), byCurrent), sellingTarget);
         if (preview.affectedListings() > 0 && !request.confirmed()) {
+            PreviewValues values = previewValues.getIfAvailable();
+            if (values != null) {
+                preview = values.withValues(workspace, preview,
+                        listings.sampleToMove(workspace, selection, kind, targetId, PreviewValues.SAMPLE_LIMIT),
+                        preview.affectedListings(), syncTarget, sellingTarget);
+            }
             return new BulkChangeOutcome.NeedsConfirmation(preview);
         }
 

@@ -2,6 +2,7 @@ package dev.omnisync.policy;
 
 import dev.omnisync.workspace.WorkspaceId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,4 +16,10 @@ public interface PolicyUsage {
 
     /** Listings per selling policy id; policies no listing uses are absent. */
     Map<Long, Long> listingsPerSellingPolicy(WorkspaceId workspace, Collection<Long> policyIds);
+
+    /** Up to {@code limit} listings using the synchronization policy (samples for previews). */
+    List<Long> someListingsUsingSyncPolicy(WorkspaceId workspace, long policyId, int limit);
+
+    /** Up to {@code limit} listings using the selling policy (samples for previews). */
+    List<Long> someListingsUsingSellingPolicy(WorkspaceId workspace, long policyId, int limit);
 }

@@ -120,7 +120,11 @@ public class Dispatcher {
             return;
         }
         ChannelAccount account = found.get();
-        ChannelConnector connector = connectors.of(account.channel());
+        Optional<ChannelConnector> available = connectors.find(account.channel());
+        if (available.isEmpty()) {
+            return; // no connector for this channel in this build: its revisions wait
+        }
+        ChannelConnector connector = available.get();
         ChannelLimits limits = channelSettings.limitsOf(account.channel());
         RateBudget budget = rateBudgets.computeIfAbsent(account.id(),
                 id -> new RateBudget(limits.requestsPerSecond(), limits.burst(), limits.minIntervalBetweenBatches()));

@@ -118,14 +118,20 @@ public class Planner {
 
     /** The verdicts for listings as they stand now, without marking anything (explain, previews). */
     public List<ListingPlan> preview(long workspaceId, List<ListingSnapshot> snapshots) {
-        return planAll(workspaceId, snapshots);
+        return planAll(workspaceId, snapshots, null, null);
+    }
+
+    /** The verdicts the listings would get under other policies (null = their own), for policy previews. */
+    public List<ListingPlan> previewWith(long workspaceId, List<ListingSnapshot> snapshots, SynchronizationPolicy sync,
+            SellingPolicy selling) {
+        return planAll(workspaceId, snapshots, sync, selling);
     }
 
     private void plan(long workspaceId, List<ListingSnapshot> snapshots) {
         List<Revisions.Mark> marks = new ArrayList<>();
         List<SyncLogEntry> log = new ArrayList<>();
         Instant now = Instant.now();
-        for (ListingPlan plan : planAll(workspaceId, snapshots)) {
+        for (ListingPlan plan : planAll(workspaceId, snapshots, null, null)) {
             ListingSnapshot l = plan.listing();
             Set<FieldKey> dirty = plan.dirty();
             if (!dirty.isEmpty() && !l.quarantined()) {
@@ -148,7 +154,8 @@ public class Planner {
         syncLog.record(log);
     }
 
-    private List<ListingPlan> planAll(long workspaceId, List<ListingSnapshot> snapshots) {
+    private List<ListingPlan> planAll(long workspaceId, List<ListingSnapshot> snapshots, SynchronizationPolicy syncOverride,
+            SellingPolicy sellingOverride) {
         if (snapshots.isEmpty()) {
             return List.of();
         }
@@ -162,8 +169,8 @@ public class Planner {
         List<ListingPlan> plans = new ArrayList<>(snapshots.size());
         for (ListingSnapshot l : snapshots) {
             Product product = productsBySku.get(l.sku());
-            SynchronizationPolicy sync = syncById.get(l.syncPolicyId());
-            SellingPolicy selling = sellingById.get(l.sellingPolicyId());
+            SynchronizationPolicy sync = syncOverride != null ? syncOverride : syncById.get(l.syncPolicyId());
+            SellingPolicy selling = sellingOverride != null ? sellingOverride : sellingById.get(l.sellingPolicyId());
             if (product == null || sync == null || selling == null) {
                 throw new IllegalStateException("listing " + l.listingId() + " lacks its product or policies");
             }

@@ -32,7 +32,7 @@ public final class WorkspaceCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .properties("omnisync.sandbox.enabled=false", "spring.main.banner-mode=off",
-                        "omnisync.scheduling.enabled=false", "omnisync.default-workspace.enabled=false")
+                        "omnisync.sync.enabled=false", "omnisync.default-workspace.enabled=false")
                 .run(springArgs)) {
             Workspaces workspaces = context.getBean(Workspaces.class);
             IssuedToken issued;

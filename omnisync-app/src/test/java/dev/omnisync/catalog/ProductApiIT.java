@@ -51,6 +51,12 @@ class ProductApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    StockLedger stockLedger;
+
+    @Autowired
+    ProductCatalog catalog;
+
     ApiClient api;
     long workspaceId;
 
@@ -121,6 +127,40 @@ class ProductApiIT {
     }
 
     @Test
+    void listsKeepCommasQuotesBracesAndBackslashes() {
+        String path = "[\"Home, Garden\", \"Say \\\"hi\\\"\", \"back\\\\slash\", \"{braces}\", \"NULL\", \"Ümlaut – ✓\"]";
+        assertThat(api.put("/api/products/ODD-1", "{\"categoryPath\": " + path + "}").status()).isEqualTo(201);
+        assertThat(api.get("/api/products/ODD-1").json().get("categoryPath").toString()).isEqualTo(
+                api.put("/api/products/ODD-2", "{\"categoryPath\": " + path + "}").json().get("categoryPath").toString());
+        JsonNode categories = api.get("/api/products/ODD-1").json().get("categoryPath");
+        assertThat(categories.get(0).asString()).isEqualTo("Home, Garden");
+        assertThat(categories.get(1).asString()).isEqualTo("Say \"hi\"");
+        assertThat(categories.get(2).asString()).isEqualTo("back\\slash");
+        assertThat(categories.get(3).asString()).isEqualTo("{braces}");
+        assertThat(categories.get(4).asString()).isEqualTo("NULL");
+        assertThat(categories.get(5).asString()).isEqualTo("Ümlaut – ✓");
+    }
+
+    @Test
+    void availableIsOnHandMinusReservedNeverBelowZero() {
+        api.put("/api/products/STOCK-1", "{\"quantity\": 12}");
+        jdbc.sql("update product set reserved = 2 where workspace_id = ? and sku = 'STOCK-1'").param(workspaceId).update();
+        JsonNode p = api.get("/api/products/STOCK-1").json();
+        assertThat(p.get("onHand").asInt()).isEqualTo(12);
+        assertThat(p.get("reserved").asInt()).isEqualTo(2);
+        assertThat(p.get("available").asInt()).isEqualTo(10);
+        JsonNode oversold = api.patch("/api/products/STOCK-1", "{\"quantity\": 1}").json();
+        assertThat(oversold.get("reserved").asInt()).as("a merchant write leaves reservations alone").isEqualTo(2);
+        assertThat(oversold.get("available").asInt()).isZero();
+
+        var workspace = new dev.omnisync.workspace.WorkspaceId(workspaceId);
+        assertThat(stockLedger.stock(workspace, List.of("STOCK-1", "NONE"))).containsOnlyKeys("STOCK-1")
+                .containsEntry("STOCK-1", new StockLedger.Stock(1, 2));
+        assertThat(catalog.findAll(workspace, List.of("STOCK-1", "STOCK-1", "NONE")).get("STOCK-1").available()).isZero();
+        assertThat(catalog.existingSkus(workspace, List.of("STOCK-1", "NONE"))).containsExactly("STOCK-1");
+    }
+
+    @Test
     void aProductReadCanBeWrittenBackUnchanged() {
         api.put("/api/products/ROUND-1", FULL_PRODUCT);
         String read = api.get("/api/products/ROUND-1").body();
@@ -177,20 +217,27 @@ class ProductApiIT {
 
         assertProblem(api.put("/api/products/SHIRT-S", "{\"parentSku\": \"NO-SUCH-PARENT\"}"), 400, "parentSku");
         assertProblem(api.put("/api/products/SHIRT-X", "{\"parentSku\": \"SHIRT-X\"}"), 400, "parentSku");
+        assertProblem(api.put("/api/products/SHIRT-M-SLIM", "{\"parentSku\": \"SHIRT-M\"}"), 400, "itself a variant");
+        api.put("/api/products/CLOTHING", "{\"title\": \"All clothing\"}");
+        assertProblem(api.patch("/api/products/SHIRT", "{\"parentSku\": \"CLOTHING\"}"), 400, "has variants");
+        assertThat(api.patch("/api/products/SHIRT-L", "{\"parentSku\": null}").json().get("parentSku").isNull()).isTrue();
+        assertThat(api.get("/api/products/SHIRT").json().get("variants").toString()).isEqualTo("[\"SHIRT-M\"]");
     }
 
     @Test
     void listPagesBySkuPrefixWithAKeyset() {
-        for (String sku : List.of("A-1", "A-2", "A-3", "A-4", "B-1")) {
+        for (String sku : List.of("A-1", "A-2", "A-3", "A.4", "B-1")) {
             api.put("/api/products/" + sku, "{\"title\": \"" + sku + "\"}");
         }
-        JsonNode first = api.get("/api/products?sku=A-&limit=3").json();
+        JsonNode first = api.get("/api/products?sku=A&limit=3").json();
         assertThat(skus(first.get("items"))).containsExactly("A-1", "A-2", "A-3");
         assertThat(first.get("next").asString()).isEqualTo("A-3");
-        JsonNode second = api.get("/api/products?sku=A-&limit=3&after=A-3").json();
-        assertThat(skus(second.get("items"))).containsExactly("A-4");
+        JsonNode second = api.get("/api/products?sku=A&limit=3&after=A-3").json();
+        assertThat(skus(second.get("items"))).containsExactly("A.4");
         assertThat(second.get("next").isNull()).isTrue();
-        assertThat(skus(api.get("/api/products").json().get("items"))).containsExactly("A-1", "A-2", "A-3", "A-4", "B-1");
+        assertThat(skus(api.get("/api/products?sku=A-").json().get("items"))).containsExactly("A-1", "A-2", "A-3");
+        assertThat(skus(api.get("/api/products").json().get("items"))).containsExactly("A-1", "A-2", "A-3", "A.4", "B-1");
+        assertThat(api.get("/api/products/A.4").json().get("title").asString()).isEqualTo("A.4");
         assertProblem(api.get("/api/products?limit=0"), 400, "limit");
         assertProblem(api.get("/api/products?limit=abc"), 400, "limit");
     }

@@ -126,9 +126,10 @@ class ProductImportIT {
 
     @Test
     void variantsMayFollowTheirParentInTheSameFile() {
-        JsonNode report = csv("sku,parentSku,title\nTEE,,Tee\nTEE-S,TEE,Tee S\nTEE-M,NOPE,Tee M\n").json();
+        JsonNode report = csv("sku,parentSku,title\nTEE,,Tee\nTEE-S,TEE,Tee S\nTEE-M,NOPE,Tee M\nTEE-S-X,TEE-S,Tee S X\n").json();
         assertThat(report.get("created").asLong()).isEqualTo(2);
         assertThat(report.get("results").get(2).get("reasons").get(0).asString()).contains("parentSku");
+        assertThat(report.get("results").get(3).get("reasons").get(0).asString()).contains("itself a variant");
         assertThat(api.get("/api/products/TEE").json().get("variants").toString()).isEqualTo("[\"TEE-S\"]");
     }
 
@@ -204,6 +205,56 @@ class ProductImportIT {
                 .query(Long.class).single()).isEqualTo(2_499);
         assertThat(api.get("/api/products/BIG-2500").json().get("quantity").asInt()).isEqualTo(0);
         assertThat(api.get("/api/products/BIG-2499").json().get("quantity").asInt()).isEqualTo(49);
+    }
+
+    @Test
+    void concurrentImportsOfTheSameNewSkusAllSucceedAndKeepVersionsConsistent() throws Exception {
+        int writers = 4;
+        List<java.util.concurrent.Future<ApiClient.Response>> answers = new java.util.ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            for (int w = 0; w < writers; w++) {
+                List<Integer> order = new java.util.ArrayList<>(java.util.stream.IntStream.range(0, 300).boxed().toList());
+                java.util.Collections.shuffle(order, new java.util.Random(w));
+                StringBuilder file = new StringBuilder("sku,quantity\n");
+                for (int i : order) {
+                    file.append("RACE-").append(i).append(',').append(w + 1).append('\n');
+                }
+                answers.add(pool.submit(() -> csv(file.toString())));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().toString()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("""
+                select count(*) from product p where p.workspace_id = ? and p.sku like 'RACE-%'
+                and p.version = (select count(*) from product_change c where c.workspace_id = p.workspace_id and c.sku = p.sku)
+                and p.on_hand between 1 and 4""").param(workspaceId).query(Long.class).single()).isEqualTo(300);
+    }
+
+    @Test
+    void quotedCellsMaySpanLinesAndABrokenQuoteStopsTheFileWithAProblem() {
+        JsonNode report = csv("sku,description\nQ-1,\"Line one,\nline \"\"two\"\"\"\n").json();
+        assertThat(report.get("created").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/products/Q-1").json().get("description").asString()).isEqualTo("Line one,\nline \"two\"");
+
+        var broken = csv("sku,title\nQ-2,fine\nQ-3,\"broken\"quote\nQ-4,never\n");
+        assertProblem(broken, 400, "CSV");
+        assertThat(api.get("/api/products/Q-4").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBigJsonArrayIsWrittenInBatches() {
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 1; i <= 2_500; i++) {
+            body.append(i == 1 ? "" : ",").append("{\"sku\":\"JB-").append(i).append("\",\"quantity\":").append(i).append('}');
+        }
+        JsonNode report = api.post("/api/products/import", body.append(']').toString()).json();
+        assertThat(report.get("created").asLong()).isEqualTo(2_500);
+        assertThat(report.get("resultsListed").asString()).isEqualTo("REJECTED_ONLY");
+        assertThat(api.get("/api/products/JB-2500").json().get("quantity").asInt()).isEqualTo(2_500);
     }
 
     List<List<String>> fields(String sku) {

@@ -55,6 +55,12 @@ class ProductInputTest {
     }
 
     @Test
+    void quantityAndEnabledCannotBeCleared() {
+        var parsed = ProductInput.fromJson(JSON.readTree("{\"quantity\": null, \"enabled\": null}"), ProductWrite.Mode.UPDATE, "X");
+        assertThat(((ProductInput.Unreadable) parsed).reasons()).hasSize(2).allMatch(r -> r.contains("cannot be null"));
+    }
+
+    @Test
     void importRowsNeedASku() {
         var parsed = ProductInput.fromJson(JSON.readTree("{\"title\": \"x\"}"), ProductWrite.Mode.UPSERT, null);
         assertThat(((ProductInput.Unreadable) parsed).reasons()).singleElement().asString().contains("'sku' is required");
@@ -106,6 +112,7 @@ class ProductInputTest {
         assertThat(unusable(List.of())).contains("empty");
         assertThat(unusable(List.of("sku", "identifiers"))).contains("'identifiers'");
         assertThat(unusable(List.of("sku", "attributes", "attr:Color"))).contains("one or the other");
+        assertThat(unusable(List.of("sku;quantity"))).contains("commas");
     }
 
     private static String unusable(List<String> headers) {

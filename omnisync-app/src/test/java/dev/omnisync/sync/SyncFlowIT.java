@@ -23,6 +23,15 @@ class SyncFlowIT {
     @Autowired
     Workspaces workspaces;
 
+    @Autowired
+    RepricerDetection repricers;
+
+    @Autowired
+    dev.omnisync.channel.ChannelAccounts accounts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aLinkSendsTheStoresValuesAndAQuantityChangeFollowsWithExplainAndLog() {
         ApiClient api = ApiClient.newWorkspace(port, workspaces);
@@ -83,6 +92,45 @@ class SyncFlowIT {
         assertThat(quantity.path("reasons").toString()).contains("inventory sync is off");
         assertThat(quantity.path("arithmetic").asString()).contains("on hand 9");
         assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("quantity").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void aPriceTheChannelKeepsChangingByItselfMarksTheListingRepricerManagedUntilAPersonUndoesIt() {
+        ApiClient api = ApiClient.newWorkspace(port, workspaces);
+        ApiClient sandbox = new ApiClient(port, null);
+        String sku = "REPR-" + UUID.randomUUID().toString().substring(0, 8);
+        String accountId = ebayAccount(api, sandbox);
+        sandbox.post("/sandbox/ebay/_control/offers", "[{\"sku\":\"" + sku + "\",\"price\":\"5.00\",\"quantity\":4,\"currency\":\"EUR\"}]");
+        String offerId = sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("ids").path("offerId").asString();
+        api.put("/api/products/" + sku, "{\"title\":\"Repriced\",\"price\":\"10.00\",\"quantity\":4}");
+        String listingId = api.post("/api/listings", """
+                {"sku":"%s","accountId":"%s","channelRef":"%s"}""".formatted(sku, accountId, offerId)).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("price").asString()).isEqualTo("10.00"));
+
+        var account = accounts.find(workspaceOf(listingId), Long.parseLong(accountId)).orElseThrow();
+        for (String price : new String[] {"9.49", "9.29", "9.39"}) {
+            sandbox.post("/sandbox/ebay/_control/price-change", "{\"sku\":\"" + sku + "\",\"price\":\"" + price + "\"}");
+            repricers.check(account);
+        }
+        assertThat(api.get("/api/listings/" + listingId).json().path("priceManagedBy").asString()).isEqualTo("REPRICER");
+        assertThat(api.get("/api/sync-log?listingId=" + listingId).body()).contains("external repricer detected");
+
+        api.patch("/api/products/" + sku, "{\"price\":\"11.00\",\"quantity\":6}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("quantity").asInt()).isEqualTo(6));
+        assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("price").asString()).isEqualTo("9.39");
+        assertThat(field(api.get("/api/listings/" + listingId + "/explain").json(), "PRICE").path("reasons").toString())
+                .contains("repricer");
+
+        assertThat(api.patch("/api/listings/" + listingId, "{\"priceManagedBy\":\"STORE\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("price").asString()).isEqualTo("11.00"));
+    }
+
+    private dev.omnisync.workspace.WorkspaceId workspaceOf(String listingId) {
+        return new dev.omnisync.workspace.WorkspaceId(jdbc.sql("select workspace_id from listing where listing_id = ?")
+                .param(Long.parseLong(listingId)).query(Long.class).single());
     }
 
     static String ebayAccount(ApiClient api, ApiClient sandbox) {

@@ -46,6 +46,14 @@ class SandboxErrorAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        // Spring's own 4xx (bad multipart, unreadable body, wrong media type, ...) stay 4xx, in the channel's format.
+        if ((e instanceof org.springframework.web.ErrorResponse er && er.getStatusCode().is4xxClientError())
+                || e instanceof org.springframework.web.multipart.MultipartException
+                || e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+            int status = e instanceof org.springframework.web.ErrorResponse er ? er.getStatusCode().value() : 400;
+            return answer(request, new SandboxRefusal(status, SandboxRefusal.Kind.VALIDATION, "INVALID_REQUEST",
+                    "The request could not be read: " + e.getMessage()));
+        }
         org.slf4j.LoggerFactory.getLogger(SandboxErrorAdvice.class).warn("Sandbox failed on {}", request.getRequestURI(), e);
         return answer(request, new SandboxRefusal(500, SandboxRefusal.Kind.SERVER, "INTERNAL", "Internal error: " + e));
     }

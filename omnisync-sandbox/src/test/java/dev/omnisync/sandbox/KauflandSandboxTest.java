@@ -117,7 +117,7 @@ class KauflandSandboxTest {
         assertEquals(207, reply.status(), reply.body());
         JsonNode data = reply.json().get("data");
         assertEquals(200, data.get(0).get("status_code").asInt());
-        assertEquals(500, data.get(1).get("status_code").asInt());
+        assertEquals(400, data.get(1).get("status_code").asInt(), "an injected rejection is a per-unit 400 (the seller's data)");
         assertEquals(400, data.get(2).get("status_code").asInt());
         assertEquals(9, offer("kaufland", "MUG-1").get("quantity").asInt());
         assertEquals(2, offer("kaufland", "MUG-2").get("quantity").asInt());

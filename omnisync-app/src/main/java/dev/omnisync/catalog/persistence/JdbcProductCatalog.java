@@ -42,11 +42,7 @@ class JdbcProductCatalog implements ProductCatalog {
 
     @Override
     public Set<String> existingSkus(WorkspaceId workspace, Collection<String> skus) {
-        if (skus.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.sql("select sku from product where workspace_id = ? and sku = any(?)")
-                .params(workspace.value(), skus.toArray(String[]::new)).query(String.class).list());
+        return rows.existing(workspace, skus);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,11 @@ public class ProductRows {
         if (skus.isEmpty()) {
             return found;
         }
-        jdbc.sql("select " + COLUMNS + " from product where workspace_id = :ws and sku = any(:skus)" + (lock ? " for update" : ""))
+        // One index probe per SKU (a lateral subquery behind an "offset 0" fence), whatever the statistics say:
+        // right after a big import the planner believes the table is tiny and would otherwise hash the whole
+        // workspace for every batch, which makes an import quadratic.
+        jdbc.sql("select p.* from unnest(:skus::text[]) as s(sku) cross join lateral (select " + COLUMNS
+                + " from product where workspace_id = :ws and sku = s.sku offset 0" + (lock ? " for no key update" : "") + ") p")
                 .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new))
                 .query(PRODUCT).list().forEach(p -> found.put(p.sku(), p));
         return found;
@@ -79,7 +84,34 @@ public class ProductRows {
         if (skus.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("select sku from product where workspace_id = :ws and sku = any(:skus)")
+        return new HashSet<>(jdbc.sql("""
+                        select p.sku from unnest(:skus::text[]) as s(sku)
+                        cross join lateral (select sku from product where workspace_id = :ws and sku = s.sku offset 0) p""")
+                .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** The parent of each of the given SKUs that exists: its parent's SKU, or "" for a top-level product. */
+    public Map<String, String> parents(WorkspaceId workspace, Collection<String> skus) {
+        Map<String, String> parents = new HashMap<>();
+        if (skus.isEmpty()) {
+            return parents;
+        }
+        jdbc.sql("""
+                select p.sku, coalesce(p.parent_sku, '') from unnest(:skus::text[]) as s(sku)
+                cross join lateral (select sku, parent_sku from product where workspace_id = :ws and sku = s.sku offset 0) p""")
+                .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new))
+                .query((rs, n) -> parents.put(rs.getString(1), rs.getString(2))).list();
+        return parents;
+    }
+
+    /** The SKUs among the given ones that have at least one variant. */
+    public Set<String> withVariants(WorkspaceId workspace, Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select s.sku from unnest(:skus::text[]) as s(sku)
+                        where exists (select 1 from product where workspace_id = :ws and parent_sku = s.sku)""")
                 .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new)).query(String.class).list());
     }
 
@@ -109,7 +141,10 @@ public class ProductRows {
         if (parents.isEmpty()) {
             return variants;
         }
-        jdbc.sql("select parent_sku, sku from product where workspace_id = :ws and parent_sku = any(:parents) order by sku")
+        jdbc.sql("""
+                select v.parent_sku, v.sku from unnest(:parents::text[]) as s(sku)
+                cross join lateral (select parent_sku, sku from product where workspace_id = :ws and parent_sku = s.sku offset 0) v
+                order by v.sku""")
                 .param("ws", workspace.value()).param("parents", parents.toArray(String[]::new))
                 .query((rs, n) -> variants.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
@@ -118,11 +153,15 @@ public class ProductRows {
 
     /**
      * Inserts or overwrites the merchant-written columns of the given products (their {@code version} as
-     * given, {@code updated_at} now) in one statement; {@code reserved} is never touched here.
+     * given, {@code updated_at} now) in one statement; {@code reserved} is never touched here. A stored row
+     * is only overwritten by the version after its own (the caller holds its lock), so a product created by
+     * another transaction since it was looked for is left alone and not counted.
+     *
+     * @return how many products were written
      */
-    public void upsert(WorkspaceId workspace, List<Product> products) {
+    public int upsert(WorkspaceId workspace, List<Product> products) {
         if (products.isEmpty()) {
-            return;
+            return 0;
         }
         int n = products.size();
         String[][] c = new String[26][n];
@@ -157,7 +196,7 @@ public class ProductRows {
             c[25][i] = Boolean.toString(p.enabled());
         }
         String[] versions = products.stream().map(p -> Long.toString(p.version())).toArray(String[]::new);
-        jdbc.sql("""
+        return jdbc.sql("""
                 insert into product (workspace_id, sku, parent_sku, title, description, images, price, sale_price, msrp, on_hand,
                     ean, upc, gtin, isbn, mpn, brand, category_path, attributes, gpsr, shipping_profile, return_profile, fitment,
                     vat_percent, lot_size, size_chart, weight_kg, enabled, version, updated_at)
@@ -181,7 +220,8 @@ public class ProductRows {
                     attributes = excluded.attributes, gpsr = excluded.gpsr, shipping_profile = excluded.shipping_profile,
                     return_profile = excluded.return_profile, fitment = excluded.fitment, vat_percent = excluded.vat_percent,
                     lot_size = excluded.lot_size, size_chart = excluded.size_chart, weight_kg = excluded.weight_kg,
-                    enabled = excluded.enabled, version = excluded.version, updated_at = excluded.updated_at""")
+                    enabled = excluded.enabled, version = excluded.version, updated_at = excluded.updated_at
+                where product.version = excluded.version - 1""")
                 .param("ws", workspace.value())
                 .params(columnParams(c))
                 .param("versions", versions)

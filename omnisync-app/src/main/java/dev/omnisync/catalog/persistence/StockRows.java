@@ -121,6 +121,19 @@ public class StockRows {
         products.appendChanges(workspace, changes.stream().sorted(Comparator.comparing(ProductRows.Change::sku)).toList());
     }
 
+    public Map<String, StockLedger.Stock> stock(WorkspaceId workspace, Collection<String> skus) {
+        Map<String, StockLedger.Stock> stock = new java.util.HashMap<>();
+        if (skus.isEmpty()) {
+            return stock;
+        }
+        jdbc.sql("""
+                select p.sku, p.on_hand, p.reserved from unnest(:skus::text[]) as s(sku)
+                cross join lateral (select sku, on_hand, reserved from product where workspace_id = :ws and sku = s.sku offset 0) p""")
+                .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new))
+                .query((rs, n) -> stock.put(rs.getString(1), new StockLedger.Stock(rs.getInt(2), rs.getInt(3)))).list();
+        return stock;
+    }
+
     public Map<String, List<StockLedger.Reservation>> reservations(WorkspaceId workspace, Collection<String> skus) {
         Map<String, List<StockLedger.Reservation>> bySku = new LinkedHashMap<>();
         if (skus.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -112,7 +113,7 @@ public class AmazonConnector implements ChannelConnector {
             } else {
                 patchEach(session, sendable, tally);
             }
-        } catch (CredentialsRefused e) {
+        } catch (CredentialsRefused | MissingCredential e) {
             sendable.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         return new PushResult(tally.outcomes(), session.calls());
@@ -276,14 +277,22 @@ public class AmazonConnector implements ChannelConnector {
             for (PendingJob.Submission submission : job.submissions()) {
                 WireResponse r = session.send(HttpMethod.GET, FEEDS + "/feeds/" + Query.encode(submission.jobId()), null);
                 Verdict v = errors.classify(account.accountId(), r);
+                if (v instanceof Verdict.Permanent p) {
+                    return retryAll(job, settings.transport().maxBackoff(), "feed " + submission.jobId() + " cannot be read ("
+                            + p.message() + "); resending");
+                }
                 if (!(v instanceof Verdict.Ok)) {
-                    return retryAll(job, v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff(),
-                            "reading feed " + submission.jobId() + ": HTTP " + r.status());
+                    return stillPending(job, v);
                 }
                 JsonNode feed = WireJson.tree(r.body());
                 String status = String.valueOf(WireJson.text(feed, "processingStatus"));
                 switch (status) {
-                    case "DONE" -> readReport(session, submission, WireJson.text(feed, "resultFeedDocumentId"), job, bySku);
+                    case "DONE" -> {
+                        Verdict report = readReport(session, submission, WireJson.text(feed, "resultFeedDocumentId"), job, bySku);
+                        if (!(report instanceof Verdict.Ok)) {
+                            return stillPending(job, report);
+                        }
+                    }
                     case "FATAL", "CANCELLED" -> job.items().stream().filter(i -> submission.skus().contains(i.sku()))
                             .forEach(i -> bySku.put(i.sku(), new PushOutcome.RetryLater(i.listingId(), settings.transport().maxBackoff(),
                                     "feed " + submission.jobId() + " ended " + status + "; resending")));
@@ -292,8 +301,10 @@ public class AmazonConnector implements ChannelConnector {
                     }
                 }
             }
-        } catch (WireFailure | CredentialsRefused e) {
-            return retryAll(job, settings.transport().maxBackoff(), e.getMessage());
+        } catch (WireFailure e) {
+            return stillPending(job, new Verdict.Retryable(settings.transport().maxBackoff(), e.getMessage()));
+        } catch (CredentialsRefused | MissingCredential e) {
+            return stillPending(job, new Verdict.Retryable(settings.transport().maxBackoff(), e.getMessage()));
         }
         for (PendingJob.Item item : job.items()) {
             out.add(bySku.getOrDefault(item.sku(), new PushOutcome.Accepted(item.listingId(), item.fields())));
@@ -301,20 +312,36 @@ public class AmazonConnector implements ChannelConnector {
         return out;
     }
 
-    private void readReport(AmazonClient.Session session, PendingJob.Submission submission, String documentId, PendingJob job,
+    /** The feed is not lost because Amazon could not be asked now: ask again later rather than resend. */
+    private List<PushOutcome> stillPending(PendingJob job, Verdict why) {
+        Duration delay = why instanceof Verdict.Retryable r ? r.delay() : settings.transport().maxBackoff();
+        PendingJob later = job.pollAgainAfter(delay.compareTo(job.pollAfter()) > 0 ? delay : job.pollAfter());
+        return job.items().stream().<PushOutcome>map(i -> new PushOutcome.Pending(i.listingId(), later)).toList();
+    }
+
+    /** Reads the processing report into per-SKU rejections; anything but Ok means "could not read it now". */
+    private Verdict readReport(AmazonClient.Session session, PendingJob.Submission submission, String documentId, PendingJob job,
             Map<String, PushOutcome> bySku) {
         if (documentId == null) {
-            return;
+            return new Verdict.Retryable(settings.transport().maxBackoff(), "feed " + submission.jobId() + " is DONE without a report yet");
         }
         WireResponse r = session.send(HttpMethod.GET, FEEDS + "/documents/" + Query.encode(documentId), null);
+        Verdict v = errors.classify(session.account().accountId(), r);
         JsonNode doc = WireJson.tree(r.body());
-        WireResponse content = session.document(HttpMethod.GET, WireJson.text(doc, "url"), null, null);
+        String url = WireJson.text(doc, "url");
+        if (!(v instanceof Verdict.Ok) || url == null) {
+            return v instanceof Verdict.Ok ? new Verdict.Retryable(settings.transport().maxBackoff(), "report document has no url") : v;
+        }
+        WireResponse content = session.document(HttpMethod.GET, url, null, null);
+        if (!content.isSuccess()) {
+            return new Verdict.Retryable(settings.transport().maxBackoff(), "report download answered HTTP " + content.status());
+        }
         byte[] bytes = content.body();
         if ("GZIP".equalsIgnoreCase(WireJson.text(doc, "compressionAlgorithm"))) {
             try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 bytes = in.readAllBytes();
             } catch (IOException e) {
-                throw new WireFailure("cannot gunzip the processing report of feed " + submission.jobId(), e);
+                return new Verdict.Retryable(settings.transport().maxBackoff(), "cannot gunzip the report of feed " + submission.jobId());
             }
         }
         JsonNode report = WireJson.tree(bytes);
@@ -337,6 +364,7 @@ public class AmazonConnector implements ChannelConnector {
                 bySku.put(sku, new PushOutcome.Rejected(item.listingId(), WireJson.text(issue, "code"), WireJson.text(issue, "message")));
             }
         }
+        return Verdict.OK;
     }
 
     private static List<PushOutcome> retryAll(PendingJob job, Duration delay, String reason) {
@@ -441,7 +469,7 @@ public class AmazonConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.GET, pathAndQuery, null);
-        } catch (WireFailure | CredentialsRefused e) {
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
             throw new ChannelReadFailed("Amazon " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account().accountId(), r);

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -83,7 +84,7 @@ public class EbayConnector implements ChannelConnector {
         this.channelSettings = channelSettings;
         this.settings = settings;
         this.client = new EbayClient(settings, clock);
-        this.errors = new EbayErrors(settings);
+        this.errors = new EbayErrors(settings, clock);
     }
 
     @Override
@@ -120,7 +121,7 @@ public class EbayConnector implements ChannelConnector {
                     sendContent(session, u, tally);
                 }
             }
-        } catch (CredentialsRefused e) {
+        } catch (CredentialsRefused | MissingCredential e) {
             updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         return new PushResult(tally.outcomes(), session.calls());
@@ -440,7 +441,7 @@ public class EbayConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.GET, pathAndQuery, null, false);
-        } catch (WireFailure | CredentialsRefused e) {
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
             throw new ChannelReadFailed("eBay " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account().accountId(), r);
@@ -472,7 +473,7 @@ public class EbayConnector implements ChannelConnector {
             if (key == null || !verifies(key, body, Base64.getDecoder().decode(signature))) {
                 return Optional.empty();
             }
-        } catch (IllegalArgumentException | WireFailure | CredentialsRefused e) {
+        } catch (IllegalArgumentException | WireFailure | CredentialsRefused | MissingCredential e) {
             return Optional.empty();
         }
         JsonNode n = WireJson.tree(body);

@@ -12,17 +12,24 @@ import tools.jackson.databind.JsonNode;
 /**
  * Classifies eBay answers. eBay documents daily quotas and no rate headers: a 429 honours a {@code Retry-After}
  * when one is sent, else backs off exponentially per account while 429s continue. 5xx (25001 system error, 25025
- * concurrent access) are retryable; 401 means refresh the token; other 4xx and per-entry errors are the seller's data.
+ * concurrent access) are retryable; 401 means refresh the token; other 4xx and per-entry errors are the seller's data,
+ * except a listing's spent daily revision budget, which waits for the next UTC day.
  */
 final class EbayErrors {
 
     private final EbaySettings settings;
     private final TransportSettings transport;
     private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
     EbayErrors(EbaySettings settings) {
+        this(settings, java.time.Clock.systemUTC());
+    }
+
+    EbayErrors(EbaySettings settings, java.time.Clock clock) {
         this.settings = settings;
         this.transport = settings.transport();
+        this.clock = clock;
     }
 
     Verdict classify(long accountId, WireResponse r) {
@@ -55,7 +62,23 @@ final class EbayErrors {
         if (s >= 500 || s == 429) {
             return new Verdict.Retryable(transport.backoff(1), "eBay entry " + s + ": " + message(entry, null));
         }
-        return new Verdict.Permanent(code(entry, s), message(entry, null));
+        String message = message(entry, null);
+        if (isDailyRevisionLimit(message)) {
+            // the listing's 250 revisions for today are spent: nothing wrong with the data, it waits for the next day
+            return new Verdict.Retryable(untilNextUtcDay(clock.instant()), "eBay daily revision limit: " + message);
+        }
+        return new Verdict.Permanent(code(entry, s), message);
+    }
+
+    static boolean isDailyRevisionLimit(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("revision") && (m.contains("limit") || m.contains("exceed"));
+    }
+
+    static Duration untilNextUtcDay(java.time.Instant now) {
+        java.time.Instant midnight = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return Duration.between(now, midnight);
     }
 
     Duration exponential(int streak) {

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -107,13 +108,17 @@ public class KauflandConnector implements ChannelConnector {
                 unitUpdates.add(u);
             }
         }
-        for (List<ItemUpdate> chunk : chunks(unitUpdates, limits().batchSize())) {
-            sendUnits(session, chunk, tally);
-        }
-        for (ItemUpdate u : updates) {
-            if (u.sends(FieldKey.GPSR) && !tally.hasFailed(u.listingId())) {
-                sendGpsr(session, u, tally);
+        try {
+            for (List<ItemUpdate> chunk : chunks(unitUpdates, limits().batchSize())) {
+                sendUnits(session, chunk, tally);
             }
+            for (ItemUpdate u : updates) {
+                if (u.sends(FieldKey.GPSR) && !tally.hasFailed(u.listingId())) {
+                    sendGpsr(session, u, tally);
+                }
+            }
+        } catch (MissingCredential e) {
+            updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         return new PushResult(tally.outcomes(), session.calls());
     }
@@ -327,7 +332,7 @@ public class KauflandConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.GET, pathAndQuery, null);
-        } catch (WireFailure e) {
+        } catch (WireFailure | MissingCredential e) {
             throw new ChannelReadFailed("Kaufland " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account(), r);
@@ -360,7 +365,10 @@ public class KauflandConnector implements ChannelConnector {
             return Optional.empty();
         }
         String callback = account.credentialOr("callbackUrl", settings.webhookBaseUrl() + "/webhooks/kaufland/" + account.accountId());
-        String secret = account.credential(KauflandClient.SECRET_KEY);
+        String secret = account.credentialOr(KauflandClient.SECRET_KEY, null);
+        if (secret == null) {
+            return Optional.empty();
+        }
         String expectedHex = KauflandClient.sign(secret, "POST", callback, body, ts);
         String expectedB64 = Base64.getEncoder().encodeToString(KauflandClient.hmacSha256(secret,
                 "POST\n" + callback + "\n" + new String(body, StandardCharsets.UTF_8) + "\n" + ts));

@@ -48,7 +48,7 @@ final class KauflandErrors {
             return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "Kaufland " + s + ": " + message);
         }
         if (s == 401) {
-            return new Verdict.Retryable(transport.maxBackoff(), "Kaufland refused the credentials (" + problemType(body) + "): " + message);
+            return new Verdict.Retryable(transport.maxBackoff(), "Kaufland 401, credentials refused (" + problemType(body) + "): " + message);
         }
         return new Verdict.Permanent(problemCode(body, s), message);
     }

@@ -24,11 +24,11 @@ public record ConnectorAccount(long accountId, Channel channel, String baseUrl, 
         credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
     }
 
-    /** A credential the connector cannot work without. */
+    /** A credential the connector cannot work without; {@link MissingCredential} when the account lacks it. */
     public String credential(String name) {
         String value = credentials.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("account " + accountId + " (" + channel + ") has no credential '" + name + "'");
+            throw new MissingCredential("account " + accountId + " (" + channel + ") has no credential '" + name + "'");
         }
         return value;
     }

@@ -22,6 +22,11 @@ public record PendingJob(List<Submission> submissions, List<Item> items, Instant
         items = List.copyOf(items);
     }
 
+    /** The same job, to be polled again after {@code delay} (the channel could not be asked, or is still busy). */
+    public PendingJob pollAgainAfter(Duration delay) {
+        return new PendingJob(submissions, items, submittedAt, delay);
+    }
+
     /**
      * One channel job.
      *

@@ -11,6 +11,7 @@ import dev.omnisync.channel.spi.ChannelOrder;
 import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
+import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -110,7 +111,7 @@ public class WalmartConnector implements ChannelConnector {
                 urgent.forEach(u -> putInventory(session, u, tally));
             }
             submitFeeds(session, feedItems, tally);
-        } catch (CredentialsRefused e) {
+        } catch (CredentialsRefused | MissingCredential e) {
             updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
         }
         return new PushResult(tally.outcomes(), session.calls());
@@ -231,9 +232,14 @@ public class WalmartConnector implements ChannelConnector {
                 }
                 ofFeed.forEach((sku, v) -> worst.merge(sku, v, WalmartConnector::worse));
             }
-        } catch (WireFailure | CredentialsRefused | ChannelReadFailed e) {
-            return job.items().stream().<PushOutcome>map(i -> new PushOutcome.RetryLater(i.listingId(), settings.transport().maxBackoff(),
-                    e.getMessage())).toList();
+        } catch (FeedLost e) {
+            // Walmart does not know the feed (or refuses to show it): nothing will come of waiting, so resend
+            return job.items().stream().<PushOutcome>map(i -> new PushOutcome.RetryLater(i.listingId(),
+                    settings.transport().maxBackoff(), e.getMessage())).toList();
+        } catch (ChannelReadFailed e) {
+            return stillPending(job, e.retryAfter());
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
+            return stillPending(job, settings.transport().maxBackoff());
         }
         List<PushOutcome> out = new ArrayList<>();
         for (PendingJob.Item item : job.items()) {
@@ -247,6 +253,19 @@ public class WalmartConnector implements ChannelConnector {
             }
         }
         return out;
+    }
+
+    /** A feed Walmart cannot show us (unknown id, access refused). */
+    private static final class FeedLost extends RuntimeException {
+        FeedLost(String message) {
+            super(message);
+        }
+    }
+
+    /** Walmart could not be asked now; the feeds are not lost, so ask again later rather than resend. */
+    private static List<PushOutcome> stillPending(PendingJob job, Duration delay) {
+        PendingJob later = job.pollAgainAfter(delay.compareTo(job.pollAfter()) > 0 ? delay : job.pollAfter());
+        return job.items().stream().<PushOutcome>map(i -> new PushOutcome.Pending(i.listingId(), later)).toList();
     }
 
     private static Verdict worse(Verdict a, Verdict b) {
@@ -264,8 +283,17 @@ public class WalmartConnector implements ChannelConnector {
         Map<String, Verdict> bySku = new HashMap<>();
         int offset = 0;
         while (true) {
-            JsonNode feed = read(session, "/v3/feeds/" + Query.encode(s.jobId()) + Query.of().add("includeDetails", true)
-                    .add("offset", offset).add("limit", 50), "reading feed " + s.jobId());
+            WireResponse r = session.send(HttpMethod.GET, "/v3/feeds/" + Query.encode(s.jobId()) + Query.of().add("includeDetails", true)
+                    .add("offset", offset).add("limit", 50), (Object) null);
+            Verdict answer = errors.classify(session.account().accountId(), r);
+            if (answer instanceof Verdict.Permanent p) {
+                throw new FeedLost("feed " + s.jobId() + " cannot be read: " + p.message());
+            }
+            if (!(answer instanceof Verdict.Ok)) {
+                throw new ChannelReadFailed("reading feed " + s.jobId() + ": HTTP " + r.status(),
+                        answer instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff());
+            }
+            JsonNode feed = WireJson.tree(r.body());
             String status = String.valueOf(WireJson.text(feed, "feedStatus"));
             if (status.equals("RECEIVED") || status.equals("INPROGRESS")) {
                 return null;
@@ -379,7 +407,7 @@ public class WalmartConnector implements ChannelConnector {
         WireResponse r;
         try {
             r = session.send(HttpMethod.GET, pathAndQuery, (Object) null);
-        } catch (WireFailure | CredentialsRefused e) {
+        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
             throw new ChannelReadFailed("Walmart " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
         }
         Verdict v = errors.classify(session.account().accountId(), r);

@@ -113,6 +113,32 @@ public class JdbcListings implements Listings, PolicyUsage {
         return counts;
     }
 
+    /** Up to {@code limit} selected listings that a move to {@code target} would change, for previews. */
+    public List<Long> sampleToMove(WorkspaceId workspace, ListingSelection selection, PolicyKind kind, long target, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = ListingWhere.of(workspace, selection, params);
+        params.put("target", target);
+        params.put("limit", limit);
+        return jdbc.sql("select l.listing_id from listing l where " + where + " and l." + kind.column() + " <> :target"
+                        + " order by l.listing_id limit :limit")
+                .params(params).query(Long.class).list();
+    }
+
+    @Override
+    public List<Long> someListingsUsingSyncPolicy(WorkspaceId workspace, long policyId, int limit) {
+        return sampleUsing(workspace, PolicyKind.SYNC, policyId, limit);
+    }
+
+    @Override
+    public List<Long> someListingsUsingSellingPolicy(WorkspaceId workspace, long policyId, int limit) {
+        return sampleUsing(workspace, PolicyKind.SELLING, policyId, limit);
+    }
+
+    private List<Long> sampleUsing(WorkspaceId workspace, PolicyKind kind, long policyId, int limit) {
+        return jdbc.sql("select listing_id from listing where workspace_id = ? and " + kind.column() + " = ? order by listing_id limit ?")
+                .params(workspace.value(), policyId, limit).query(Long.class).list();
+    }
+
     /** How many selected listings have each current policy of the kind, leaving out those already on {@code target}. */
     public Map<Long, Long> countByCurrentPolicy(WorkspaceId workspace, ListingSelection selection, PolicyKind kind, long target) {
         Map<String, Object> params = new HashMap<>();

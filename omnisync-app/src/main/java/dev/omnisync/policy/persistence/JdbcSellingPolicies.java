@@ -32,13 +32,16 @@ class JdbcSellingPolicies implements SellingPolicies {
 
     private final JdbcClient jdbc;
     private final PolicyUsage usage;
+    private final org.springframework.beans.factory.ObjectProvider<dev.omnisync.policy.PreviewValues> previewValues;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final RowMapper<SellingPolicy> mapper;
 
-    JdbcSellingPolicies(JdbcClient jdbc, PolicyUsage usage, ApplicationEventPublisher events, JsonMapper json) {
+    JdbcSellingPolicies(JdbcClient jdbc, PolicyUsage usage, org.springframework.beans.factory.ObjectProvider<dev.omnisync.policy.PreviewValues> previewValues,
+            ApplicationEventPublisher events, JsonMapper json) {
         this.jdbc = jdbc;
         this.usage = usage;
+        this.previewValues = previewValues;
         this.events = events;
         this.json = json;
         this.mapper = this::map;
@@ -108,7 +111,7 @@ class JdbcSellingPolicies implements SellingPolicies {
 
     @Override
     public Optional<PolicyPreview> preview(WorkspaceId workspace, SellingPolicy edited) {
-        return find(workspace, edited.id()).map(current -> PolicyPreview.ofSellingEdit(current, edited, listingsUsing(workspace, current.id())));
+        return find(workspace, edited.id()).map(current -> withValues(workspace, PolicyPreview.ofSellingEdit(current, edited, listingsUsing(workspace, current.id())), edited));
     }
 
     @Override
@@ -125,7 +128,7 @@ class JdbcSellingPolicies implements SellingPolicies {
         }
         PolicyPreview preview = PolicyPreview.ofSellingEdit(current.get(), edited, listingsUsing(workspace, edited.id()));
         if (preview.affectedListings() > 0 && !confirmed) {
-            return new PolicyOutcome.NeedsConfirmation<>(preview);
+            return new PolicyOutcome.NeedsConfirmation<>(withValues(workspace, preview, edited));
         }
         boolean nameTaken = jdbc.sql("select exists (select 1 from selling_policy where workspace_id = ? and channel = ? and name = ? and policy_id <> ?)")
                 .params(workspace.value(), edited.channel().name(), edited.name(), edited.id()).query(Boolean.class).single();
@@ -159,6 +162,16 @@ class JdbcSellingPolicies implements SellingPolicies {
     @Override
     public Map<Long, Long> usage(WorkspaceId workspace, Collection<Long> policyIds) {
         return usage.listingsPerSellingPolicy(workspace, policyIds);
+    }
+
+    /** The preview with what would be sent, when the sync engine is there to tell. */
+    private PolicyPreview withValues(WorkspaceId workspace, PolicyPreview preview, SellingPolicy edited) {
+        dev.omnisync.policy.PreviewValues values = previewValues.getIfAvailable();
+        if (values == null || preview.affectedListings() == 0) {
+            return preview;
+        }
+        List<Long> sample = usage.someListingsUsingSellingPolicy(workspace, edited.id(), dev.omnisync.policy.PreviewValues.SAMPLE_LIMIT);
+        return values.withValues(workspace, preview, sample, preview.affectedListings(), null, edited);
     }
 
     private long listingsUsing(WorkspaceId workspace, long policyId) {

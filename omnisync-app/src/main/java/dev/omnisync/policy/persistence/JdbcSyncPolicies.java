@@ -31,11 +31,14 @@ class JdbcSyncPolicies implements SyncPolicies {
 
     private final JdbcClient jdbc;
     private final PolicyUsage usage;
+    private final org.springframework.beans.factory.ObjectProvider<dev.omnisync.policy.PreviewValues> previewValues;
     private final ApplicationEventPublisher events;
 
-    JdbcSyncPolicies(JdbcClient jdbc, PolicyUsage usage, ApplicationEventPublisher events) {
+    JdbcSyncPolicies(JdbcClient jdbc, PolicyUsage usage, org.springframework.beans.factory.ObjectProvider<dev.omnisync.policy.PreviewValues> previewValues,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.usage = usage;
+        this.previewValues = previewValues;
         this.events = events;
     }
 
@@ -105,7 +108,7 @@ class JdbcSyncPolicies implements SyncPolicies {
 
     @Override
     public Optional<PolicyPreview> preview(WorkspaceId workspace, SynchronizationPolicy edited) {
-        return find(workspace, edited.id()).map(current -> PolicyPreview.ofSyncEdit(current, edited, listingsUsing(workspace, current.id())));
+        return find(workspace, edited.id()).map(current -> withValues(workspace, PolicyPreview.ofSyncEdit(current, edited, listingsUsing(workspace, current.id())), edited));
     }
 
     @Override
@@ -122,7 +125,7 @@ class JdbcSyncPolicies implements SyncPolicies {
         }
         PolicyPreview preview = PolicyPreview.ofSyncEdit(current.get(), edited, listingsUsing(workspace, edited.id()));
         if (preview.affectedListings() > 0 && !confirmed) {
-            return new PolicyOutcome.NeedsConfirmation<>(preview);
+            return new PolicyOutcome.NeedsConfirmation<>(withValues(workspace, preview, edited));
         }
         if (nameTaken(workspace, edited)) {
             return new PolicyOutcome.NameTaken<>(edited.channel(), edited.name());
@@ -153,6 +156,16 @@ class JdbcSyncPolicies implements SyncPolicies {
     @Override
     public Map<Long, Long> usage(WorkspaceId workspace, Collection<Long> policyIds) {
         return usage.listingsPerSyncPolicy(workspace, policyIds);
+    }
+
+    /** The preview with what would be sent, when the sync engine is there to tell. */
+    private PolicyPreview withValues(WorkspaceId workspace, PolicyPreview preview, SynchronizationPolicy edited) {
+        dev.omnisync.policy.PreviewValues values = previewValues.getIfAvailable();
+        if (values == null || preview.affectedListings() == 0) {
+            return preview;
+        }
+        List<Long> sample = usage.someListingsUsingSyncPolicy(workspace, edited.id(), dev.omnisync.policy.PreviewValues.SAMPLE_LIMIT);
+        return values.withValues(workspace, preview, sample, preview.affectedListings(), edited, null);
     }
 
     private long listingsUsing(WorkspaceId workspace, long policyId) {

@@ -366,6 +366,22 @@ public abstract class ConnectorContract {
         assertThat(control.offer("ASYNC-0").path("quantity").asInt()).isEqualTo(8);
     }
 
+    @Test
+    void aThrottledPollKeepsTheJobPendingInsteadOfResending() {
+        assumeTrue(asynchronous(), "only for channels with asynchronous submissions");
+        Map<String, String> refs = seed(skus("POLL", asyncBatchSize()));
+        PushResult result = connector.push(account, priceQuantityUpdates(refs, "13.00", 4));
+        PendingJob job = ((PushOutcome.Pending) result.outcomes().get(0)).job();
+        long updates = control.stat("updateRequests");
+        control.fault("HTTP_429", 1, null, null);
+        List<PushOutcome> polled = connector.poll(account, job);
+        assertThat(polled).hasSize(job.items().size())
+                .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(PushOutcome.Pending.class,
+                        p -> assertThat(p.job().pollAfter()).isPositive()));
+        assertAllAccepted(settle(polled));
+        assertThat(control.stat("updateRequests")).as("nothing resent").isEqualTo(updates);
+    }
+
     /** How many items make a push asynchronous. */
     protected int asyncBatchSize() {
         return 3;
@@ -438,6 +454,49 @@ public abstract class ConnectorContract {
         if (offersExposeQuantity()) {
             assertThat(first.quantity()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void notificationsAreVerifiedAndForgeriesRefused() {
+        try (WebhookReceiver hook = WebhookReceiver.start()) {
+            Map<String, String> credentials = new HashMap<>(account.credentials());
+            credentials.putAll(webhookCredentials(hook.url()));
+            ConnectorAccount withHook = new ConnectorAccount(account.accountId(), channel(), account.baseUrl(), region(), currency(), credentials);
+            subscribe(withHook, hook.url());
+            seed(List.of("NTF-1"));
+            String orderId = control.post("/orders", Map.of("lines", List.of(Map.of("sku", "NTF-1", "quantity", 1))))
+                    .path("orderId").asString();
+            WebhookReceiver.Delivery delivery = hook.next(Duration.ofSeconds(10));
+            java.util.Optional<ChannelNotification> notification = connector.verifyNotification(withHook, delivery.headers(), delivery.body());
+            assertThat(notification).as("a genuine delivery is accepted").isPresent();
+            assertThat(notification.get().topic()).isNotBlank();
+            if (notification.get().channelOrderId() != null) {
+                assertThat(notification.get().channelOrderId()).isEqualTo(orderId);
+            }
+            if (signsNotifications()) {
+                byte[] forged = new String(delivery.body(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"storefront\"", "\"storefrOnt\"").replace(orderId, orderId + "9")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(forged).isNotEqualTo(delivery.body());
+                assertThat(connector.verifyNotification(withHook, delivery.headers(), forged)).as("a forged body is refused").isEmpty();
+                assertThat(connector.verifyNotification(withHook, Map.of(), delivery.body())).as("an unsigned delivery is refused").isEmpty();
+            }
+        }
+    }
+
+    /** Whether the channel signs its notifications (Amazon's go through SQS unsigned). */
+    protected boolean signsNotifications() {
+        return true;
+    }
+
+    /** Credentials the account needs to check deliveries to {@code url} (e.g. the signed callback URL). */
+    protected Map<String, String> webhookCredentials(String url) {
+        return Map.of();
+    }
+
+    /** Subscribes the account's orders notifications to {@code url} (by default through the sandbox's control API). */
+    protected void subscribe(ConnectorAccount account, String url) {
+        control.post("/subscription", Map.of("url", url));
     }
 
     protected static Duration ms(long millis) {

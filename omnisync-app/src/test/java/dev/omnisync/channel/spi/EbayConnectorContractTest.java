@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnisync.channel.Channel;
 import dev.omnisync.channel.ChannelSettings;
+import dev.omnisync.channel.FieldKey;
 import dev.omnisync.channel.ebay.EbayConnector;
 import dev.omnisync.channel.ebay.EbaySettings;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -74,6 +76,32 @@ class EbayConnectorContractTest extends ConnectorContract {
                 .isEqualTo("EUResponsiblePerson");
         assertThat(attributes.path("tax").path("vatPercentage").decimalValue()).isEqualByComparingTo("19");
         assertThat(attributes.path("lotSize").asInt()).isEqualTo(2);
+        assertThat(attributes.path("originalRetailPrice").path("value").asString()).isEqualTo("24.99");
         assertThat(attributes.path("compatibility").path("compatibleProducts").path(0).path("compatibilityProperties")).isNotEmpty();
+    }
+
+    /** Inventory item and offer PUTs replace everything: content sent earlier must survive a later, smaller change. */
+    @org.junit.jupiter.api.Test
+    void contentSentEarlierSurvivesALaterChangeOfOtherFields() {
+        Map<String, String> refs = seed(List.of("KEEP-1"));
+        OfferValues all = everyField("KEEP-1");
+        List<PushOutcome> first = pushAndSettle(List.of(update("KEEP-1", refs.get("KEEP-1"),
+                EnumSet.of(FieldKey.IDENTIFIERS, FieldKey.CATEGORIES, FieldKey.GPSR, FieldKey.OTHER), all)));
+        assertThat(first.get(0)).isInstanceOf(PushOutcome.Accepted.class);
+        List<PushOutcome> second = pushAndSettle(List.of(update("KEEP-1", refs.get("KEEP-1"),
+                EnumSet.of(FieldKey.TITLE, FieldKey.SHIPPING_POLICY, FieldKey.QUANTITY), all)));
+        assertThat(second.get(0)).isInstanceOf(PushOutcome.Accepted.class);
+        JsonNode offer = control.offer("KEEP-1");
+        assertThat(offer.path("title").asString()).isEqualTo(all.title());
+        assertThat(offer.path("quantity").asInt()).isEqualTo(all.quantity());
+        assertThat(offer.path("ean").asString()).isEqualTo("4006381333931");
+        JsonNode attributes = offer.path("attributes");
+        assertThat(attributes.path("inventoryItem").path("product").path("brand").asString()).isEqualTo("Acme");
+        assertThat(attributes.path("inventoryItem").path("product").path("aspects").path("Color").path(0).asString()).isEqualTo("Red");
+        assertThat(attributes.path("regulatory").path("manufacturer").path("companyName").asString()).isEqualTo("Acme GmbH");
+        assertThat(attributes.path("listingPolicies").path("fulfillmentPolicyId").asString()).isEqualTo("611");
+        assertThat(attributes.path("categoryId").asString()).isEqualTo("20625");
+        assertThat(attributes.path("lotSize").asInt()).isEqualTo(2);
+        assertThat(attributes.path("originalRetailPrice").path("value").asString()).isEqualTo("24.99");
     }
 }

@@ -843,11 +843,12 @@ public class AmazonSandbox extends SandboxMarketplace {
     // ---------------------------------------------------------------- orders
 
     /**
-     * How far behind now the orders window must end (Amazon: two minutes). Configurable as
-     * {@code omnisync.sandbox.amazon.order-lag} so tests need not wait; added by the connectors branch.
+     * How far behind now the orders window must end (Amazon: two minutes). Tests shorten it with
+     * {@code omnisync.sandbox.amazon.order-lag} (a duration, e.g. {@code 0s}); the older
+     * {@code omnisync.sandbox.amazon.orders-lag-seconds} is honoured too.
      */
-    private Duration orderLag() {
-        return settings.duration("amazon.order-lag", Duration.ofMinutes(2));
+    private Duration ordersLag() {
+        return settings.duration("amazon.order-lag", Duration.ofSeconds(settings.integer("amazon.orders-lag-seconds", 120)));
     }
 
     @GetMapping("/orders/v0/orders")
@@ -895,11 +896,11 @@ public class AmazonSandbox extends SandboxMarketplace {
             try {
                 from = Instant.parse(byCreation ? createdAfter : lastUpdatedAfter);
                 String before = byCreation ? createdBefore : lastUpdatedBefore;
-                to = before == null ? now.minus(orderLag()) : Instant.parse(before);
+                to = before == null ? now.minus(ordersLag()) : Instant.parse(before);
             } catch (DateTimeParseException e) {
                 throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput", "Dates must be ISO-8601, e.g. 2024-05-01T00:00:00Z", "LastUpdatedAfter");
             }
-            if (to.isBefore(from) || to.isAfter(now.minus(orderLag()).plusSeconds(1))) {
+            if (to.isBefore(from) || to.isAfter(now.minus(ordersLag()).plusSeconds(1))) {
                 throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput",
                         "The Before date must be after the After date and at least 2 minutes before now.", "LastUpdatedBefore");
             }
@@ -926,7 +927,8 @@ public class AmazonSandbox extends SandboxMarketplace {
         }
         payload.put(c ? "CreatedBefore" : "LastUpdatedBefore", t.toString());
         ArrayNode list = payload.putArray("Orders");
-        selected.stream().skip(start).limit(max).forEach(o -> list.add(order(o)));
+        String marketplace = marketplaceIds == null ? "ATVPDKIKX0DER" : marketplaceIds.split(",")[0];
+        selected.stream().skip(start).limit(max).forEach(o -> list.add(order(o).put("MarketplaceId", marketplace)));
         ObjectNode out = SandboxJson.object();
         out.set("payload", payload);
         return ok(200, out, take.ratePerSecond());

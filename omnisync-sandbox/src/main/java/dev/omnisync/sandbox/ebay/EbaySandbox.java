@@ -608,6 +608,15 @@ public class EbaySandbox extends SandboxMarketplace {
         }
         ArrayNode imgs = p.putArray("imageUrls");
         o.images.forEach(imgs::add);
+        // the rest of what the last PUT stored (brand, MPN, identifiers, aspects, ...): eBay returns the whole item
+        if (o.attributes.get("inventoryItem") != null) {
+            JsonNode stored = SandboxJson.MAPPER.valueToTree(o.attributes.get("inventoryItem")).path("product");
+            for (String key : List.of("subtitle", "brand", "mpn", "upc", "isbn", "epid", "aspects", "videoIds")) {
+                if (stored.has(key)) {
+                    p.set(key, stored.get(key));
+                }
+            }
+        }
         n.putObject("availability").putObject("shipToLocationAvailability").put("quantity", o.quantity);
         return n;
     }
@@ -653,6 +662,15 @@ public class EbaySandbox extends SandboxMarketplace {
         Object category = o.attributes.get("categoryId");
         if (category != null) {
             n.put("categoryId", category.toString());
+        }
+        // everything the last PUT stored comes back, as eBay's getOffer returns the whole offer
+        for (String key : List.of("listingPolicies", "regulatory", "tax", "lotSize")) {
+            if (o.attributes.get(key) != null) {
+                n.set(key, SandboxJson.MAPPER.valueToTree(o.attributes.get(key)));
+            }
+        }
+        if (o.attributes.get("originalRetailPrice") != null && n.path("pricingSummary").isObject()) {
+            ((ObjectNode) n.get("pricingSummary")).set("originalRetailPrice", SandboxJson.MAPPER.valueToTree(o.attributes.get("originalRetailPrice")));
         }
         n.putObject("listing").put("listingId", o.ids.get("listingId")).put("listingStatus", "ACTIVE").put("soldQuantity", 0);
         return n;
@@ -714,6 +732,12 @@ public class EbaySandbox extends SandboxMarketplace {
             if (price.isObject()) {
                 o.price = new BigDecimal(price.get("value").asString());
                 o.currency = price.get("currency").asString();
+            }
+            JsonNode originalRetailPrice = body.path("pricingSummary").path("originalRetailPrice");
+            if (originalRetailPrice.isObject()) {
+                o.attributes.put("originalRetailPrice", SandboxJson.MAPPER.treeToValue(originalRetailPrice, Object.class));
+            } else {
+                o.attributes.remove("originalRetailPrice");
             }
             for (String key : List.of("listingDescription", "categoryId", "listingPolicies", "regulatory", "tax", "lotSize")) {
                 if (body.has(key)) {

@@ -388,7 +388,10 @@ public class KauflandSandbox extends SandboxMarketplace {
                 continue;
             }
             if (faults.rejects(o.sku)) {
-                data.addObject().put("id_unit", id).put("status_code", 500).put("key", "internal_error").put("message", "Unit could not be updated");
+                // a rejection is the seller's data (per-unit 400), not Kaufland's outage (per-unit 500, which clients resend)
+                data.addObject().put("id_unit", id).put("status_code", 400)
+                        .put("message", "Parameters [listingPrice] are missing or have wrong value.")
+                        .putArray("errors").addObject().put("field", "listing_price").put("message", "The unit was rejected (sandbox fault).");
                 continue;
             }
             offers.change(() -> {
