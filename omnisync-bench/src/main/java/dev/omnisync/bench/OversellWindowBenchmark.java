@@ -178,6 +178,12 @@ public final class OversellWindowBenchmark {
         Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
         deliveries.forEach(d -> byStatus.merge(d.path("status").asInt(), 1, Integer::sum));
         System.out.println("eBay notifications delivered, by our answer: " + byStatus);
+        System.out.println("Amazon sandbox stats: " + sandbox.get("/sandbox/amazon/_control/stats").body());
+        app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                select decision, left(coalesce(channel_response, ''), 50) as response, count(*) from sync_log
+                where channel = 'AMAZON' and decision in ('SENT', 'ACCEPTED', 'RETRY') group by 1, 2 order by 3 desc limit 8""")
+                .query((rs, n) -> rs.getString(1) + " x" + rs.getLong(3) + " " + rs.getString(2)).list()
+                .forEach(line -> System.out.println("  amazon sync log: " + line));
         String ebayStats = sandbox.get("/sandbox/ebay/_control/stats").body();
         System.out.println("eBay sandbox stats (updateRequests should not grow with the orders: the selling channel is not re-sent): " + ebayStats);
     }
