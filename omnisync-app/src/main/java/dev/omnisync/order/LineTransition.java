@@ -17,7 +17,7 @@ import java.util.Optional;
 public record LineTransition(OrderState status, LineStock stock, Effect effect, int channelQuantityDelta) {
 
     /** The ledger work a transition asks for. */
-    public enum Effect { NONE, RESERVE, RELEASE, CANCEL_STORE_ORDER }
+    public enum Effect { NONE, RESERVE, RELEASE, CANCEL_STORE_ORDER, COMMIT_SALE }
 
     /** A line seen for the first time. */
     public static LineTransition first(OrderState status, int quantity, boolean productKnown, boolean createStoreOrders) {
@@ -40,6 +40,10 @@ public record LineTransition(OrderState status, LineStock stock, Effect effect, 
         }
         boolean givesBack = current == OrderState.OPEN && (reported == OrderState.CANCELLED || reported == OrderState.RETURNED);
         if (!givesBack) {
+            if (reported == OrderState.SHIPPED && stock == LineStock.RESERVED) {
+                // shipped before a store order took it: the units have left, the reservation becomes a sale
+                return Optional.of(new LineTransition(reported, LineStock.SOLD, Effect.COMMIT_SALE, 0));
+            }
             return Optional.of(new LineTransition(reported, stock, Effect.NONE, 0));
         }
         // cancelled or returned before shipment: the channel put its units back, and so does the store

@@ -261,6 +261,7 @@ public class OrderImport {
 
         List<StockMove> reserve = new ArrayList<>();
         List<String> release = new ArrayList<>();
+        List<String> sell = new ArrayList<>();
         Map<Long, List<StockMove>> cancelByOrder = new TreeMap<>();
         Map<String, Integer> channelDelta = new TreeMap<>();
         List<String[]> notes = new ArrayList<>(); // sku, text
@@ -279,6 +280,7 @@ public class OrderImport {
             LineTransition t = changeTransitions.get(key);
             switch (t.effect()) {
                 case RELEASE -> release.add(line.orderRef());
+                case COMMIT_SALE -> sell.add(line.orderRef());
                 case CANCEL_STORE_ORDER -> cancelByOrder.computeIfAbsent(line.orderId(), id -> new ArrayList<>())
                         .add(new StockMove(line.sku(), line.quantity(), line.orderRef()));
                 default -> { }
@@ -289,6 +291,10 @@ public class OrderImport {
         }
         for (StockMove m : ledger.release(workspace, release)) {
             notes.add(new String[] {m.sku(), describe(account, m.orderRef()) + " cancelled before shipment: releases " + m.quantity()});
+        }
+        for (StockMove m : ledger.commitSale(workspace, sell)) {
+            notes.add(new String[] {m.sku(), describe(account, m.orderRef()) + " shipped before a store order: on hand drops by "
+                    + m.quantity() + " and its reservation is released"});
         }
         if (!cancelByOrder.isEmpty()) {
             List<StoreOrders.Request> requests = new ArrayList<>();

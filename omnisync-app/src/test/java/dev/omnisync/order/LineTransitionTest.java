@@ -42,6 +42,15 @@ class LineTransitionTest {
     }
 
     @Test
+    void aReservedLineShippedBeforeItsStoreOrderBecomesASale() {
+        assertThat(LineTransition.next(OrderState.OPEN, LineStock.RESERVED, OrderState.SHIPPED, 2)).get()
+                .extracting(LineTransition::effect, LineTransition::stock)
+                .containsExactly(LineTransition.Effect.COMMIT_SALE, LineStock.SOLD);
+        assertThat(LineTransition.next(OrderState.OPEN, LineStock.SOLD, OrderState.SHIPPED, 2)).get()
+                .extracting(LineTransition::effect).isEqualTo(LineTransition.Effect.NONE);
+    }
+
+    @Test
     void afterShipmentACancellationOrReturnGivesNothingBack() {
         assertThat(LineTransition.next(OrderState.SHIPPED, LineStock.SOLD, OrderState.RETURNED, 2)).get()
                 .extracting(LineTransition::effect, LineTransition::stock)
