@@ -112,9 +112,9 @@ public class OrderImport {
             return new PollOutcome.Failed(ImportSummary.NOTHING, "no connector for " + account.channel(), settings.pollInterval());
         }
         WorkspaceId workspace = account.workspace();
-        Instant saved = rows.cursor(workspace, account.id())
-                .orElseGet(() -> (account.createdAt() == null ? clock.instant() : account.createdAt()).minus(settings.initialLookback()));
-        OrderCursor cursor = OrderCursor.since(saved.minus(settings.pollOverlap()));
+        Instant saved = rows.cursor(workspace, account.id()).orElseGet(() -> connectedSince(account));
+        Instant since = saved.minus(settings.pollOverlap());
+        OrderCursor cursor = OrderCursor.since(since.isBefore(connectedSince(account)) ? connectedSince(account) : since);
         ImportSummary[] stored = {ImportSummary.NOTHING};
         ImportSummary summary;
         try {
@@ -186,6 +186,10 @@ public class OrderImport {
             Instant start = clock.instant();
             Instant since = state.lastStart == null ? start.minus(settings.webhookLookback())
                     : state.lastStart.minus(settings.webhookOverlap());
+            Instant connected = connectedSince(account);
+            if (since.isBefore(connected)) {
+                since = connected;
+            }
             ImportSummary summary = readWindow(account, connector.get(), OrderCursor.since(since),
                     new ImportSummary[] {ImportSummary.NOTHING}, end -> { });
             state.lastStart = start;
@@ -369,6 +373,11 @@ public class OrderImport {
         }
         return new ConnectorAccount(account.id(), account.channel(), account.baseUrl(), account.region(), account.currency(),
                 accounts.credentialsOf(account.workspace(), account.id()));
+    }
+
+    /** The earliest order change that counts for the account: when it was connected, minus the initial lookback. */
+    private Instant connectedSince(ChannelAccount account) {
+        return (account.createdAt() == null ? clock.instant() : account.createdAt()).minus(settings.initialLookback());
     }
 
     /** The ledger reference of a line: readable, unique per (account, channel order, line). */
