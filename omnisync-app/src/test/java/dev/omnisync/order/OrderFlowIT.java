@@ -44,6 +44,9 @@ class OrderFlowIT {
     @Autowired
     Workspaces workspaces;
 
+    @Autowired
+    dev.omnisync.catalog.StockLedger ledger;
+
     @Test
     void anEbayOrderLowersTheStoreAndKauflandThenItsCancellationRestoresThemWithoutAWastedEbayCall() {
         ApiClient api = ApiClient.newWorkspace(port, workspaces);
@@ -239,15 +242,40 @@ class OrderFlowIT {
     }
 
     @Test
-    void theProductShowsWhichOrdersReserveItsStock() {
-        ApiClient api = ApiClient.newWorkspace(port, workspaces);
+    void theProductAndTheListingExplainShowWhichOrderLinesHoldStockAndTheLedgerMovesOncePerLine() {
+        dev.omnisync.workspace.IssuedToken issued = workspaces.create("ledger-" + UUID.randomUUID());
+        ApiClient api = new ApiClient(port, issued.token());
+        ApiClient sandbox = new ApiClient(port, null);
         assertThat(api.get("/api/orders?channel=NOPE").status()).isEqualTo(400);
         assertThat(api.get("/api/orders/12x").status()).isEqualTo(400);
         assertThat(api.get("/api/orders/999999999").status()).isEqualTo(404);
         String sku = "LED-" + UUID.randomUUID().toString().substring(0, 8);
         api.put("/api/products/" + sku, "{\"title\":\"Ledger\",\"price\":\"5.00\",\"quantity\":4}");
+        assertThat(api.get("/api/products/" + sku).json().path("ledger").asString()).isEqualTo("on hand 4 − reserved 0 = available 4");
+
+        // an external store that has not taken the order yet: the reservation stays and is shown
+        var move = new dev.omnisync.catalog.StockMove(sku, 3, "ebay:1:ORDER-1:1");
+        assertThat(ledger.reserve(issued.workspace(), List.of(move, move))).hasSize(1);
+        assertThat(ledger.reserve(issued.workspace(), List.of(move))).isEmpty();
         JsonNode product = api.get("/api/products/" + sku).json();
-        assertThat(product.path("ledger").asString()).isEqualTo("on hand 4 − reserved 0 = available 4");
+        assertThat(product.path("reserved").asInt()).isEqualTo(3);
+        assertThat(product.path("available").asInt()).isEqualTo(1);
+        assertThat(product.path("reservedBy").get(0).path("orderRef").asString()).isEqualTo("ebay:1:ORDER-1:1");
+        assertThat(product.path("ledger").asString()).isEqualTo("on hand 4 − reserved 3 = available 1");
+        String ebay = account(api, sandbox, "EBAY", "ebay", "EBAY_DE");
+        sandbox.post("/sandbox/ebay/_control/offers", "[{\"sku\":\"" + sku + "\",\"price\":\"5.00\",\"quantity\":1,\"currency\":\"EUR\"}]");
+        String listing = link(api, sku, ebay, sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("ids").path("offerId").asString());
+        JsonNode stock = api.get("/api/listings/" + listing + "/explain").json().path("stock");
+        assertThat(stock.path("reservedBy").get(0).path("quantity").asInt()).isEqualTo(3);
+        assertThat(stock.path("ledger").asString()).isEqualTo("on hand 4 − reserved 3 = available 1");
+
+        assertThat(ledger.commitSale(issued.workspace(), List.of("ebay:1:ORDER-1:1", "ebay:1:ORDER-1:1"))).hasSize(1);
+        assertThat(ledger.commitSale(issued.workspace(), List.of("ebay:1:ORDER-1:1"))).isEmpty();
+        assertThat(ledger.restock(issued.workspace(), List.of("ebay:1:ORDER-1:1"))).hasSize(1);
+        assertThat(ledger.restock(issued.workspace(), List.of("ebay:1:ORDER-1:1"))).isEmpty();
+        product = api.get("/api/products/" + sku).json();
+        assertThat(product.path("onHand").asInt()).isEqualTo(4);
+        assertThat(product.path("reserved").asInt()).isZero();
         assertThat(product.path("reservedBy")).isEmpty();
     }
 
