@@ -6,6 +6,7 @@ import dev.omnisync.channel.ChannelAccounts;
 import dev.omnisync.listing.Listing;
 import dev.omnisync.listing.ListingFilter;
 import dev.omnisync.listing.Listings;
+import dev.omnisync.order.ChannelOrders;
 import dev.omnisync.sync.Revisions;
 import dev.omnisync.sync.SyncDecision;
 import dev.omnisync.sync.SyncLog;
@@ -35,12 +36,14 @@ class DashboardController {
     private final Revisions revisions;
     private final SyncLog syncLog;
     private final Listings listings;
+    private final ChannelOrders orders;
 
-    DashboardController(ChannelAccounts accounts, Revisions revisions, SyncLog syncLog, Listings listings) {
+    DashboardController(ChannelAccounts accounts, Revisions revisions, SyncLog syncLog, Listings listings, ChannelOrders orders) {
         this.accounts = accounts;
         this.revisions = revisions;
         this.syncLog = syncLog;
         this.listings = listings;
+        this.orders = orders;
     }
 
     record ChannelHealth(Channel channel, int accounts, long queueDepth, Duration oldestPending, Long p50Millis, Long p99Millis,
@@ -89,6 +92,7 @@ class DashboardController {
         List<Listing> quarantined = listings.search(user.workspace(),
                 new ListingFilter(null, null, null, "QUARANTINED", null, null), 0, QUARANTINE_SHOWN + 1);
         model.addAttribute("health", health);
+        model.addAttribute("orders", orders.list(user.workspace(), null, null, 5));
         model.addAttribute("recent", recent.stream().limit(15).toList());
         model.addAttribute("quarantined", quarantined.stream().limit(QUARANTINE_SHOWN).toList());
         model.addAttribute("moreQuarantined", quarantined.size() > QUARANTINE_SHOWN);

@@ -294,6 +294,23 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void anOrderOnTheSandboxShowsOnTheOrdersPageWithItsStoreOrder() {
+        String sku = product("ORDER", "Ordered mug", "8.00", 5);
+        link(sku, null, true);
+        String orderId = sandbox.post("/sandbox/ebay/_control/orders", "{\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}")
+                .json().path("orderId").asString();
+        assertThat(api.post("/api/orders/poll?accountId=" + accountId, null).status()).isEqualTo(200);
+
+        browser.signIn(token);
+        browser.open("/orders");
+        browser.until(d -> browser.text("#orders").contains(orderId));
+        assertThat(browser.text("#orders")).contains(sku + " × 2").contains("SO-");
+        browser.screenshot("orders");
+        browser.open("/");
+        assertThat(browser.find("main").getText()).contains("Recent orders").contains(orderId);
+    }
+
+    @Test
     void turningStoreOrdersOffWarnsThatStockWillNotFollowSales() {
         browser.signIn(token);
         browser.open("/accounts");
