@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -98,13 +99,21 @@ final class Browser implements AutoCloseable {
         until(d -> !path().startsWith("/login"));
     }
 
-    /** Saves a screenshot under docs/screenshots of the repository (the tests run in omnisync-app). */
+    /**
+     * Saves a screenshot under target/screenshots, and also under the repository's docs/screenshots (shown in
+     * the README) when run with {@code -Dconsole.screenshots=docs}, so ordinary test runs leave the work tree clean.
+     */
     void screenshot(String name) {
-        Path dir = Path.of("..", "docs", "screenshots");
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        List<Path> dirs = new java.util.ArrayList<>(List.of(Path.of("target", "screenshots")));
+        if ("docs".equals(System.getProperty("console.screenshots"))) {
+            dirs.add(Path.of("..", "docs", "screenshots"));
+        }
         try {
-            Files.createDirectories(dir);
-            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-            Files.write(dir.resolve(name + ".png"), png);
+            for (Path dir : dirs) {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve(name + ".png"), png);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
