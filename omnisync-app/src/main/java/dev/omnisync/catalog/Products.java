@@ -68,23 +68,28 @@ public class Products {
     private List<WriteOutcome> writeOnce(WorkspaceId workspace, List<ProductWrite> writes) {
         Set<String> skus = new TreeSet<>();
         Set<String> parents = new HashSet<>();
+        Set<String> becomingVariants = new HashSet<>();
         for (ProductWrite write : writes) {
-            if (write.sku() != null && ProductRules.sku("sku", write.sku()).isEmpty()) {
+            boolean valid = ProductRules.sku("sku", write.sku()).isEmpty();
+            if (valid) {
                 skus.add(write.sku());
             }
             if (write.values().get(ProductField.PARENT_SKU) instanceof String parent) {
                 parents.add(parent);
+                if (valid) {
+                    becomingVariants.add(write.sku());
+                }
             }
         }
         Map<String, Product> stored = rows.lockAll(workspace, skus);
         parents.removeAll(skus);
-        Set<String> knownParents = parents.isEmpty() ? Set.of() : rows.existing(workspace, parents);
+        Family family = new Family(rows.parents(workspace, parents), rows.withVariants(workspace, becomingVariants));
 
         Map<String, Product> current = new HashMap<>(stored);
         Map<String, Set<ProductField>> changedBySku = new TreeMap<>();
         List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
         for (ProductWrite write : writes) {
-            outcomes.add(apply(write, current, knownParents, changedBySku));
+            outcomes.add(apply(write, current, family, changedBySku));
         }
 
         List<Product> toStore = new ArrayList<>(changedBySku.size());
@@ -103,7 +108,14 @@ public class Products {
         return outcomes;
     }
 
-    private static WriteOutcome apply(ProductWrite write, Map<String, Product> current, Set<String> knownParents,
+    /**
+     * What the database says about the family of the batch's products: the parents named that are not in
+     * the batch (their own parent, "" when top-level) and which of the products that get a parent have variants.
+     */
+    private record Family(Map<String, String> storedParents, Set<String> withVariants) {
+    }
+
+    private static WriteOutcome apply(ProductWrite write, Map<String, Product> current, Family family,
             Map<String, Set<ProductField>> changedBySku) {
         ProductEdit.Result result = ProductEdit.apply(current.get(write.sku()), write);
         if (result instanceof ProductEdit.Refused refused) {
@@ -114,10 +126,11 @@ public class Products {
         }
         Product after = edited.product();
         String parent = after.parentSku();
-        if (parent != null && edited.changed().contains(ProductField.PARENT_SKU)
-                && !knownParents.contains(parent) && !current.containsKey(parent)) {
-            return new WriteOutcome.Rejected(write.sku(), List.of("'parentSku' '" + parent
-                    + "' names no product of this store; create the parent first (earlier in an import file)."));
+        if (parent != null && edited.changed().contains(ProductField.PARENT_SKU)) {
+            Optional<String> refusal = refuseParent(write.sku(), parent, current, family);
+            if (refusal.isPresent()) {
+                return new WriteOutcome.Rejected(write.sku(), List.of(refusal.get()));
+            }
         }
         current.put(write.sku(), after);
         if (!edited.created() && edited.changed().isEmpty()) {
@@ -126,6 +139,24 @@ public class Products {
         changedBySku.computeIfAbsent(write.sku(), k -> EnumSet.noneOf(ProductField.class)).addAll(edited.changed());
         return edited.created() ? new WriteOutcome.Created(write.sku(), edited.changed())
                 : new WriteOutcome.Updated(write.sku(), edited.changed());
+    }
+
+    /** Variants hang under a top-level product: one level, so no cycles and no grandchildren. */
+    private static Optional<String> refuseParent(String sku, String parent, Map<String, Product> current, Family family) {
+        Product inBatch = current.get(parent);
+        if (inBatch == null && !family.storedParents().containsKey(parent)) {
+            return Optional.of("'parentSku' '" + parent
+                    + "' names no product of this store; create the parent first (earlier in an import file).");
+        }
+        String grandparent = inBatch != null ? inBatch.parentSku() : family.storedParents().get(parent);
+        if (grandparent != null && !grandparent.isEmpty()) {
+            return Optional.of("'parentSku' '" + parent + "' is itself a variant (of '" + grandparent
+                    + "'); name the top-level product as the parent.");
+        }
+        if (family.withVariants().contains(sku)) {
+            return Optional.of("'parentSku': '" + sku + "' has variants of its own, so it cannot become a variant.");
+        }
+        return Optional.empty();
     }
 
     /** Writes one product; see {@link #write(WorkspaceId, List)}. */

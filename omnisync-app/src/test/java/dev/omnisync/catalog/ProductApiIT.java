@@ -217,6 +217,11 @@ class ProductApiIT {
 
         assertProblem(api.put("/api/products/SHIRT-S", "{\"parentSku\": \"NO-SUCH-PARENT\"}"), 400, "parentSku");
         assertProblem(api.put("/api/products/SHIRT-X", "{\"parentSku\": \"SHIRT-X\"}"), 400, "parentSku");
+        assertProblem(api.put("/api/products/SHIRT-M-SLIM", "{\"parentSku\": \"SHIRT-M\"}"), 400, "itself a variant");
+        api.put("/api/products/CLOTHING", "{\"title\": \"All clothing\"}");
+        assertProblem(api.patch("/api/products/SHIRT", "{\"parentSku\": \"CLOTHING\"}"), 400, "has variants");
+        assertThat(api.patch("/api/products/SHIRT-L", "{\"parentSku\": null}").json().get("parentSku").isNull()).isTrue();
+        assertThat(api.get("/api/products/SHIRT").json().get("variants").toString()).isEqualTo("[\"SHIRT-M\"]");
     }
 
     @Test

@@ -126,9 +126,10 @@ class ProductImportIT {
 
     @Test
     void variantsMayFollowTheirParentInTheSameFile() {
-        JsonNode report = csv("sku,parentSku,title\nTEE,,Tee\nTEE-S,TEE,Tee S\nTEE-M,NOPE,Tee M\n").json();
+        JsonNode report = csv("sku,parentSku,title\nTEE,,Tee\nTEE-S,TEE,Tee S\nTEE-M,NOPE,Tee M\nTEE-S-X,TEE-S,Tee S X\n").json();
         assertThat(report.get("created").asLong()).isEqualTo(2);
         assertThat(report.get("results").get(2).get("reasons").get(0).asString()).contains("parentSku");
+        assertThat(report.get("results").get(3).get("reasons").get(0).asString()).contains("itself a variant");
         assertThat(api.get("/api/products/TEE").json().get("variants").toString()).isEqualTo("[\"TEE-S\"]");
     }
 

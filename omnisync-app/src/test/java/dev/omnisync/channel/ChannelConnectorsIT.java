@@ -23,14 +23,17 @@ class ChannelConnectorsIT {
 
     @Test
     void everyBuiltConnectorIsRegisteredByItsChannel() {
-        assertThat(beans).extracting(ChannelConnector::channel)
-                .contains(Channel.EBAY, Channel.AMAZON, Channel.WALMART, Channel.KAUFLAND).doesNotHaveDuplicates();
-        for (Channel channel : List.of(Channel.EBAY, Channel.AMAZON, Channel.WALMART, Channel.KAUFLAND)) {
+        assertThat(beans).extracting(ChannelConnector::channel).containsExactlyInAnyOrder(Channel.values());
+        for (Channel channel : Channel.values()) {
             ChannelConnector connector = connectors.of(channel);
             assertThat(connector.channel()).isEqualTo(channel);
             assertThat(connector.limits()).isEqualTo(settings.limitsOf(channel));
         }
         assertThat(connectors.of(Channel.EBAY).limits().revisionsPerListingPerDay()).isEqualTo(250);
         assertThat(connectors.of(Channel.KAUFLAND).limits().batchSize()).isEqualTo(150);
+        assertThat(connectors.of(Channel.TIKTOK_SHOP).limits().batchSize()).as("one product per call").isEqualTo(1);
+        assertThat(connectors.of(Channel.TEMU).limits().batchSize()).as("one goods per call").isEqualTo(1);
+        assertThat(connectors.of(Channel.OTTO).limits().batchSize()).isEqualTo(200);
+        assertThat(connectors.of(Channel.MIRAKL).limits().minIntervalBetweenBatches()).isEqualTo(java.time.Duration.ofMinutes(1));
     }
 }

@@ -59,6 +59,8 @@ class SandboxErrorAdvice {
     }
 
     private ResponseEntity<String> answer(HttpServletRequest request, SandboxRefusal refusal) {
+        // Stats count the refusal by what it is, also where the channel answers refusals with HTTP 200 (Temu).
+        request.setAttribute(SandboxGate.REFUSAL_STATUS, refusal.status);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String[] parts = path.split("/", 4);
         boolean control = parts.length > 3 && parts[3].startsWith("_control");

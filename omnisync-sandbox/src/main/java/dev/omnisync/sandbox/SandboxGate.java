@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SandboxGate extends OncePerRequestFilter {
 
+    /** Request attribute: the status of a refusal as the sandbox meant it (before the channel's formatting). */
+    static final String REFUSAL_STATUS = SandboxGate.class.getName() + ".refusal";
+
     private final ObjectProvider<List<SandboxMarketplace>> marketplaces;
     private final SandboxSettings settings;
 
@@ -48,12 +51,13 @@ final class SandboxGate extends OncePerRequestFilter {
                 applyFault(marketplace);
             }
         } catch (SandboxRefusal refusal) {
-            write(response, marketplace.error(refusal));
             count(stats, refusal.status);
+            write(response, marketplace.error(refusal));
             return;
         }
-        chain.doFilter(request, response);
-        count(stats, response.getStatus());
+        CountingResponse counting = new CountingResponse(request, response, stats);
+        chain.doFilter(request, counting);
+        counting.countOnce();
     }
 
     private void applyFault(SandboxMarketplace marketplace) {
@@ -89,6 +93,48 @@ final class SandboxGate extends OncePerRequestFilter {
             stats.rateLimited.incrementAndGet();
         } else if (status >= 400) {
             stats.rejectedRequests.incrementAndGet();
+        }
+    }
+
+    /**
+     * Counts the answer when its body starts (before the client can read it and ask for the stats), or at the
+     * end for bodiless answers.
+     */
+    private static final class CountingResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+        private final SandboxStats stats;
+        private boolean counted;
+
+        CountingResponse(HttpServletRequest request, HttpServletResponse response, SandboxStats stats) {
+            super(response);
+            this.request = request;
+            this.stats = stats;
+        }
+
+        synchronized void countOnce() {
+            if (!counted) {
+                counted = true;
+                Object refused = request.getAttribute(REFUSAL_STATUS);
+                count(stats, refused instanceof Integer status ? status : getStatus());
+            }
+        }
+
+        @Override
+        public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+            countOnce();
+            return super.getOutputStream();
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            countOnce();
+            return super.getWriter();
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            countOnce();
+            super.flushBuffer();
         }
     }
 

@@ -149,4 +149,20 @@ class AmazonSandboxTest {
         assertEquals("MUG-1", items.json().get("payload").get("OrderItems").get(0).get("SellerSKU").asString());
         assertEquals(2, items.json().get("payload").get("OrderItems").get(0).get("QuantityOrdered").asInt());
     }
+
+    @Test
+    void notificationSetupNeedsAGrantlessToken() {
+        JsonNode creds = control("amazon", "GET", "/credentials", null).json();
+        String destination = "{\"name\":\"orders\",\"resourceSpecification\":{\"sqs\":{\"arn\":\"arn:aws:sqs:us-east-1:123456789012:sp\"}}}";
+        assertEquals(403, call("POST", "/notifications/v1/destinations", destination).status());
+        String grantless = send("POST", base("amazon") + "/auth/o2/token", "grant_type=client_credentials&scope=sellingpartnerapi::notifications&client_id="
+                + creds.get("clientId").asString() + "&client_secret=" + creds.get("clientSecret").asString(),
+                "Content-Type", "application/x-www-form-urlencoded").json().get("access_token").asString();
+        var created = send("POST", base("amazon") + "/notifications/v1/destinations", destination, "x-amz-access-token", grantless,
+                "User-Agent", UA, "Content-Type", "application/json");
+        assertEquals(200, created.status(), created.body());
+        String id = created.json().get("payload").get("destinationId").asString();
+        var sub = call("POST", "/notifications/v1/subscriptions/ORDER_CHANGE", "{\"payloadVersion\":\"1.0\",\"destinationId\":\"" + id + "\"}");
+        assertEquals(200, sub.status(), sub.body());
+    }
 }

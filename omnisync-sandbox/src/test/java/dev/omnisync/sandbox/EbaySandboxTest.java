@@ -156,4 +156,28 @@ class EbaySandboxTest {
         assertEquals(400, badLimit.status());
         assertNotNull(badLimit.json().get("errors"));
     }
+
+    @Test
+    void aListingTakes250RevisionsADay() {
+        StringJoiner entries = new StringJoiner(",");
+        for (int i = 0; i < 25; i++) {
+            entries.add("{\"offers\":[{\"offerId\":\"" + offerId + "\",\"availableQuantity\":" + i + "}]}");
+        }
+        for (int call = 0; call < 10; call++) {
+            assertEquals(200, bulk("{\"requests\":[" + entries + "]}").status());
+        }
+        var over = bulk("{\"requests\":[" + entry(offerId, 99, "1.00") + "]}");
+        assertEquals(207, over.status());
+        assertEquals(25002, over.json().get("responses").get(0).get("errors").get(0).get("errorId").asInt());
+        assertEquals(24, offer("ebay", "MUG-1").get("quantity").asInt());
+    }
+
+    @Test
+    void bulkGetInventoryItems() {
+        var reply = send("POST", base("ebay") + "/sell/inventory/v1/bulk_get_inventory_item", "{\"requests\":[{\"sku\":\"MUG-1\"},{\"sku\":\"NOPE\"}]}",
+                "Authorization", "Bearer " + token, "Content-Type", "application/json");
+        assertEquals(207, reply.status(), reply.body());
+        assertEquals("4006381333931", reply.json().get("responses").get(0).get("inventoryItem").get("product").get("ean").get(0).asString());
+        assertEquals(404, reply.json().get("responses").get(1).get("statusCode").asInt());
+    }
 }

@@ -94,5 +94,10 @@ class MiraklSandboxTest {
         assertEquals("TS-NAVY-L", line.get("offer_sku").asString());
         assertEquals(2, line.get("quantity").asInt());
         assertEquals(429, get("/api/orders?start_update_date=2023-11-14T11:00:00Z").status());
+        String orderId = orders.json().get("orders").get(0).get("order_id").asString();
+        var accept = send("PUT", base("mirakl") + "/api/orders/" + orderId + "/accept",
+                "{\"order_lines\":[{\"id\":\"" + orderId + "-1\",\"accepted\":true}]}",
+                "Authorization", key, "Accept", "application/json", "Content-Type", "application/json");
+        assertEquals(204, accept.status(), accept.body());
     }
 }

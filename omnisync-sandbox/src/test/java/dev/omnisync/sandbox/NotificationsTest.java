@@ -122,7 +122,7 @@ class NotificationsTest {
     }
 
     @Test
-    void tiktokAndAmazonNotifyTheControlSubscription() {
+    void tiktokWalmartAndAmazonNotifyTheControlSubscription() {
         SandboxFixture.reset("tiktok");
         control("tiktok", "POST", "/offers", "[{\"sku\":\"TS-1\",\"price\":\"10.00\",\"quantity\":5}]");
         control("tiktok", "POST", "/subscription", "{\"url\":\"" + url + "\"}");
@@ -132,11 +132,18 @@ class NotificationsTest {
         Received r = received.get(0);
         assertEquals(Signatures.hmacSha256Hex(creds.get("appSecret").asString(), creds.get("appKey").asString() + r.body()),
                 r.header("Authorization"));
+        SandboxFixture.reset("walmart");
+        control("walmart", "POST", "/offers", "[{\"sku\":\"W-1\",\"price\":\"10.00\",\"quantity\":5}]");
+        control("walmart", "POST", "/subscription", "{\"url\":\"" + url + "\"}");
+        control("walmart", "POST", "/orders", "{\"lines\":[{\"sku\":\"W-1\",\"quantity\":1}]}");
+        await(() -> received.size() == 2, 3000);
+        String walmartSecret = control("walmart", "GET", "/credentials", null).json().get("clientSecret").asString();
+        assertEquals(Signatures.hmacSha256Hex(walmartSecret, received.get(1).body()), received.get(1).header("X-Walmart-Auth"));
         SandboxFixture.reset("amazon");
         control("amazon", "POST", "/offers", "[{\"sku\":\"A-1\",\"price\":\"10.00\",\"quantity\":5}]");
         control("amazon", "POST", "/subscription", "{\"url\":\"" + url + "\"}");
         control("amazon", "POST", "/orders", "{\"lines\":[{\"sku\":\"A-1\",\"quantity\":1}]}");
-        await(() -> received.size() == 2, 3000);
-        assertEquals("ORDER_CHANGE", SandboxJson.MAPPER.readTree(received.get(1).body()).get("NotificationType").asString());
+        await(() -> received.size() == 3, 3000);
+        assertEquals("ORDER_CHANGE", SandboxJson.MAPPER.readTree(received.get(2).body()).get("NotificationType").asString());
     }
 }

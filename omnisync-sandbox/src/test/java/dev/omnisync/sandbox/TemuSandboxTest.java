@@ -88,6 +88,8 @@ class TemuSandboxTest {
         var badSign = call("bg.local.goods.stock.edit", "{\"goodsId\":" + goodsId + ",\"skuStockTargetList\":[{\"skuId\":" + skuId + ",\"stockTarget\":1}]}", "wrong");
         assertFalse(badSign.json().get("success").asBoolean());
         assertEquals(3000001, badSign.json().get("errorCode").asInt());
+        assertEquals(200, badSign.status());
+        assertEquals(1, stats("temu").get("rejectedRequests").asInt());
         var unknown = call("bg.local.goods.stock.edit", "{\"goodsId\":" + goodsId + ",\"stock\":3,\"skuStockTargetList\":[{\"skuId\":" + skuId + ",\"stockTarget\":1}]}");
         assertEquals(3000000, unknown.json().get("errorCode").asInt());
         var both = call("bg.local.goods.stock.edit", "{\"goodsId\":" + goodsId + ",\"skuStockTargetList\":[{\"skuId\":" + skuId + ",\"stockTarget\":1}],"

@@ -127,5 +127,6 @@ class TiktokSandboxTest {
         var reply = call("/product/202309/products/" + productId + "/partial_edit", "{\"title\":\"Organic T-Shirt\",\"description\":\"<p>Soft</p>\"}");
         assertEquals(0, reply.json().get("code").asInt(), reply.body());
         assertEquals("Organic T-Shirt", offer("tiktok", "TS-NAVY-M").get("title").asString());
+        SandboxFixture.await(() -> "ACTIVATE".equals(offer("tiktok", "TS-NAVY-M").get("attributes").get("status").asString()), 3000);
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,31 @@ public class ProductRows {
         return new HashSet<>(jdbc.sql("""
                         select p.sku from unnest(:skus::text[]) as s(sku)
                         cross join lateral (select sku from product where workspace_id = :ws and sku = s.sku offset 0) p""")
+                .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new)).query(String.class).list());
+    }
+
+    /** The parent of each of the given SKUs that exists: its parent's SKU, or "" for a top-level product. */
+    public Map<String, String> parents(WorkspaceId workspace, Collection<String> skus) {
+        Map<String, String> parents = new HashMap<>();
+        if (skus.isEmpty()) {
+            return parents;
+        }
+        jdbc.sql("""
+                select p.sku, coalesce(p.parent_sku, '') from unnest(:skus::text[]) as s(sku)
+                cross join lateral (select sku, parent_sku from product where workspace_id = :ws and sku = s.sku offset 0) p""")
+                .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new))
+                .query((rs, n) -> parents.put(rs.getString(1), rs.getString(2))).list();
+        return parents;
+    }
+
+    /** The SKUs among the given ones that have at least one variant. */
+    public Set<String> withVariants(WorkspaceId workspace, Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select s.sku from unnest(:skus::text[]) as s(sku)
+                        where exists (select 1 from product where workspace_id = :ws and parent_sku = s.sku)""")
                 .param("ws", workspace.value()).param("skus", skus.toArray(String[]::new)).query(String.class).list());
     }
 

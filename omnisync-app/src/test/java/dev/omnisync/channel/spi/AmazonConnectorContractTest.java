@@ -49,7 +49,7 @@ class AmazonConnectorContractTest extends ConnectorContract {
 
     @Override
     protected Map<String, Object> sandboxProperties() {
-        return Map.of("omnisync.sandbox.processing-delay", "100ms", "omnisync.sandbox.amazon.orders-lag-seconds", "0");
+        return Map.of("omnisync.sandbox.processing-delay", "100ms", "omnisync.sandbox.amazon.order-lag", "0s");
     }
 
     @Override

@@ -60,6 +60,8 @@ public class AmazonSandbox extends SandboxMarketplace {
     private final Map<String, Document> documents = new ConcurrentHashMap<>();
     private final Map<String, AsyncJob> feeds = new ConcurrentHashMap<>();
     private final AtomicLong feedIds = new AtomicLong(50014019000L);
+    /** Notification destinations (destinationId → {name, resource}). */
+    private final Map<String, ObjectNode> destinations = new ConcurrentHashMap<>();
 
     /** A feed document: the declared content type, the uploaded bytes, when its upload URL expires. */
     private static final class Document {
@@ -125,6 +127,7 @@ public class AmazonSandbox extends SandboxMarketplace {
     protected void resetChannel() {
         documents.clear();
         feeds.clear();
+        destinations.clear();
     }
 
     // ---------------------------------------------------------------- errors
@@ -220,6 +223,17 @@ public class AmazonSandbox extends SandboxMarketplace {
         if (ua == null || !ua.matches("[^/\\s]+/[^\\s]+ \\(.*Language=.*\\).*")) {
             throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput",
                     "Missing or malformed user-agent header: send 'AppName/Version (Language=Java/17; Platform=Linux)'.", "user-agent");
+        }
+    }
+
+    /** Grantless operations (notifications destinations) need a client-credentials token with the notifications scope. */
+    private void authorizeGrantless(HttpServletRequest request) {
+        String token = request.getHeader("x-amz-access-token");
+        SandboxTokens.Check check = tokens.check(token);
+        if (check != SandboxTokens.Check.VALID || !tokens.get(token).scopes().contains("sellingpartnerapi::notifications")) {
+            throw new SandboxRefusal(403, SandboxRefusal.Kind.FORBIDDEN, "Unauthorized", check == SandboxTokens.Check.EXPIRED
+                    ? "The access token you provided has expired."
+                    : "This operation is grantless: use an LWA client_credentials token with scope sellingpartnerapi::notifications.");
         }
     }
 
@@ -843,11 +857,10 @@ public class AmazonSandbox extends SandboxMarketplace {
     // ---------------------------------------------------------------- orders
 
     /**
-     * How far behind now the orders window must end (Amazon: two minutes). Tests shorten it with
-     * {@code omnisync.sandbox.amazon.order-lag} (a duration, e.g. {@code 0s}); the older
-     * {@code omnisync.sandbox.amazon.orders-lag-seconds} is honoured too.
+     * How far behind now the orders window must end (Amazon: two minutes). Configurable as
+     * {@code omnisync.sandbox.amazon.order-lag} so tests need not wait; added by the connectors branch.
      */
-    private Duration ordersLag() {
+    private Duration orderLag() {
         return settings.duration("amazon.order-lag", Duration.ofSeconds(settings.integer("amazon.orders-lag-seconds", 120)));
     }
 
@@ -896,11 +909,11 @@ public class AmazonSandbox extends SandboxMarketplace {
             try {
                 from = Instant.parse(byCreation ? createdAfter : lastUpdatedAfter);
                 String before = byCreation ? createdBefore : lastUpdatedBefore;
-                to = before == null ? now.minus(ordersLag()) : Instant.parse(before);
+                to = before == null ? now.minus(orderLag()) : Instant.parse(before);
             } catch (DateTimeParseException e) {
                 throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput", "Dates must be ISO-8601, e.g. 2024-05-01T00:00:00Z", "LastUpdatedAfter");
             }
-            if (to.isBefore(from) || to.isAfter(now.minus(ordersLag()).plusSeconds(1))) {
+            if (to.isBefore(from) || to.isAfter(now.minus(orderLag()).plusSeconds(1))) {
                 throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput",
                         "The Before date must be after the After date and at least 2 minutes before now.", "LastUpdatedBefore");
             }
@@ -983,6 +996,63 @@ public class AmazonSandbox extends SandboxMarketplace {
                 .put("NumberOfItemsShipped", 0).put("NumberOfItemsUnshipped", cancelled ? 0 : units);
         n.putObject("OrderTotal").put("CurrencyCode", currency).put("Amount", total.toPlainString());
         return n;
+    }
+
+    // ---------------------------------------------------------------- notifications setup
+
+    private static final JsonShape DESTINATION = JsonShape.object()
+            .required("name", JsonShape.string(1, 256))
+            .required("resourceSpecification", JsonShape.object()
+                    .optional("sqs", JsonShape.object().required("arn", JsonShape.string(1, 1000)))
+                    .optional("eventBridge", JsonShape.object().required("region", JsonShape.string()).required("accountId", JsonShape.string())));
+
+    /** createDestination (grantless). The sandbox cannot deliver to SQS/EventBridge: deliveries go to {@code _control/subscription}. */
+    @PostMapping("/notifications/v1/destinations")
+    ResponseEntity<String> createDestination(HttpServletRequest request, @RequestBody(required = false) byte[] bytes) {
+        authorizeGrantless(request);
+        SandboxRateLimiter.Take take = limit("createDestination", 1, 5);
+        requireJson(request);
+        JsonNode body = body(bytes);
+        requireShape(body, DESTINATION, "InvalidInput");
+        JsonNode spec = body.get("resourceSpecification");
+        if (spec.has("sqs") == spec.has("eventBridge")) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput",
+                    "resourceSpecification needs exactly one of sqs or eventBridge", "resourceSpecification");
+        }
+        String id = UUID.randomUUID().toString();
+        ObjectNode destination = SandboxJson.object().put("name", body.get("name").asString()).put("destinationId", id);
+        ObjectNode resource = destination.putObject("resource");
+        if (spec.has("sqs")) {
+            resource.putObject("sqs").put("arn", spec.get("sqs").get("arn").asString());
+        } else {
+            resource.set("eventBridge", spec.get("eventBridge"));
+        }
+        destinations.put(id, destination);
+        ObjectNode out = SandboxJson.object();
+        out.set("payload", destination);
+        return ok(200, out, take.ratePerSecond());
+    }
+
+    @PostMapping("/notifications/v1/subscriptions/{notificationType}")
+    ResponseEntity<String> createSubscription(HttpServletRequest request, @PathVariable String notificationType,
+            @RequestBody(required = false) byte[] bytes) {
+        authorize(request);
+        SandboxRateLimiter.Take take = limit("createSubscription", 1, 5);
+        requireJson(request);
+        JsonNode body = body(bytes);
+        requireShape(body, JsonShape.object().required("payloadVersion", JsonShape.string()).required("destinationId", JsonShape.string())
+                .optional("processingDirective", JsonShape.object().open()), "InvalidInput");
+        if (!Set.of("ORDER_CHANGE", "FEED_PROCESSING_FINISHED", "LISTINGS_ITEM_STATUS_CHANGE", "LISTINGS_ITEM_ISSUES_CHANGE",
+                "ANY_OFFER_CHANGED", "PRICING_HEALTH").contains(notificationType)) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput", "Unknown notificationType " + notificationType, "notificationType");
+        }
+        if (!destinations.containsKey(body.get("destinationId").asString())) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "InvalidInput", "Unknown destinationId", "destinationId");
+        }
+        ObjectNode out = SandboxJson.object();
+        out.putObject("payload").put("subscriptionId", UUID.randomUUID().toString()).put("payloadVersion", body.get("payloadVersion").asString())
+                .put("destinationId", body.get("destinationId").asString());
+        return ok(200, out, take.ratePerSecond());
     }
 
     /** ORDER_CHANGE as the SQS message body, POSTed to the URL subscribed via {@code _control/subscription}. */

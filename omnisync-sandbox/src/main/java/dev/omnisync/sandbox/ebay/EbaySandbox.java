@@ -578,6 +578,34 @@ public class EbaySandbox extends SandboxMarketplace {
         });
     }
 
+    @PostMapping("/sell/inventory/v1/bulk_get_inventory_item")
+    ResponseEntity<String> bulkGetInventoryItems(HttpServletRequest request, @RequestBody(required = false) byte[] bytes) {
+        authorize(request, "/sell.inventory", "/sell.inventory.readonly");
+        requireJson(request);
+        JsonNode body = body(bytes);
+        requireShape(body, JsonShape.object().required("requests",
+                JsonShape.array(JsonShape.object().required("sku", JsonShape.string(1, 50)), 1, bulkMax())), "25709");
+        ArrayNode responses = SandboxJson.array();
+        offers.change(() -> {
+            for (JsonNode r : body.get("requests")) {
+                String sku = r.get("sku").asString();
+                SandboxOffer o = offers.find(sku).orElse(null);
+                if (o == null) {
+                    responses.add(entryError(null, sku, 404, 25710, "We didn't find the resource/entity you are requesting. Verify the request", "sku"));
+                } else {
+                    ObjectNode item = inventoryItem(o);
+                    ObjectNode entry = responses.addObject().put("statusCode", 200).put("sku", sku);
+                    entry.set("inventoryItem", item);
+                }
+            }
+            return null;
+        });
+        boolean allOk = responses.valueStream().allMatch(r -> r.get("statusCode").asInt() == 200);
+        ObjectNode out = SandboxJson.object();
+        out.set("responses", responses);
+        return SandboxJson.respond(allOk ? 200 : 207, out);
+    }
+
     private static int intParam(String value, String name, int min, int max) {
         try {
             int v = Integer.parseInt(value);

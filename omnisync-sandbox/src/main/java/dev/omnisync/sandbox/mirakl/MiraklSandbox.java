@@ -59,6 +59,8 @@ public class MiraklSandbox extends SandboxMarketplace {
     private final AtomicLong importIds = new AtomicLong(2000);
     private final AtomicLong offerIds = new AtomicLong(9000);
     private final Map<String, AsyncJob> imports = new ConcurrentHashMap<>();
+    /** Orders the seller accepted (OR21): SHIPPING instead of WAITING_ACCEPTANCE; refused ones: REFUSED. */
+    private final Map<String, String> acceptedOrders = new ConcurrentHashMap<>();
 
     /** The outcome of an offer or product import. */
     private record ImportResult(String mode, int read, int success, int error, int inserted, int updated, int deleted,
@@ -97,6 +99,7 @@ public class MiraklSandbox extends SandboxMarketplace {
     @Override
     protected void resetChannel() {
         imports.clear();
+        acceptedOrders.clear();
     }
 
     // ---------------------------------------------------------------- errors and auth
@@ -577,6 +580,21 @@ public class MiraklSandbox extends SandboxMarketplace {
         return SandboxJson.respond(200, n);
     }
 
+    /** P44: the failing lines of a product import in the uploaded format plus an {@code error-message} column; 404 without errors. */
+    @GetMapping("/api/products/imports/{importId}/error_report")
+    ResponseEntity<String> productErrorReport(HttpServletRequest request, @PathVariable String importId) {
+        authorize(request, false);
+        AsyncJob job = imports.get(importId);
+        if (job == null || !(job.input instanceof Boolean) || !(job.result instanceof ImportResult r) || r.error() == 0) {
+            throw new SandboxRefusal(404, SandboxRefusal.Kind.NOT_FOUND, "404", "No error report for product import " + importId);
+        }
+        List<String> header = new ArrayList<>(r.header());
+        header.add("error-message");
+        StringBuilder csv = new StringBuilder(SemicolonCsv.line(header));
+        r.errorLines().forEach(l -> csv.append(SemicolonCsv.line(l)));
+        return ResponseEntity.ok().header("Content-Type", "text/csv;charset=UTF-8").body(csv.toString());
+    }
+
     // ---------------------------------------------------------------- OR11
 
     @GetMapping("/api/orders")
@@ -610,8 +628,40 @@ public class MiraklSandbox extends SandboxMarketplace {
         return SandboxJson.respond(200, out);
     }
 
-    private static String state(SandboxOrder o) {
-        return o.status == SandboxOrder.Status.CANCELLED ? "CANCELED" : "WAITING_ACCEPTANCE";
+    private String state(SandboxOrder o) {
+        return o.status == SandboxOrder.Status.CANCELLED ? "CANCELED" : acceptedOrders.getOrDefault(o.orderId, "WAITING_ACCEPTANCE");
+    }
+
+    /** OR21: accept or refuse the lines of an order waiting for acceptance (all lines the same way). */
+    @org.springframework.web.bind.annotation.PutMapping("/api/orders/{orderId}/accept")
+    ResponseEntity<String> accept(HttpServletRequest request, @PathVariable String orderId, @RequestBody(required = false) byte[] bytes) {
+        authorize(request, true);
+        JsonNode body;
+        try {
+            body = SandboxJson.parse(bytes);
+        } catch (RuntimeException e) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "400", "The body is not valid JSON");
+        }
+        requireShape(body, JsonShape.object().required("order_lines", JsonShape.array(JsonShape.object()
+                .required("id", JsonShape.string(1, 200)).required("accepted", JsonShape.bool()), 1, 1000)), "400");
+        SandboxOrder o = orders.find(orderId).orElseThrow(() -> new SandboxRefusal(404, SandboxRefusal.Kind.NOT_FOUND, "404", "Order " + orderId + " not found"));
+        if (!"WAITING_ACCEPTANCE".equals(state(o))) {
+            throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "400", "Order " + orderId + " is not waiting for acceptance (" + state(o) + ")");
+        }
+        Set<String> lineIds = new HashSet<>();
+        for (int i = 1; i <= o.lines.size(); i++) {
+            lineIds.add(o.orderId + "-" + i);
+        }
+        boolean allAccepted = true;
+        for (JsonNode line : body.get("order_lines")) {
+            if (!lineIds.contains(line.get("id").asString())) {
+                throw new SandboxRefusal(400, SandboxRefusal.Kind.VALIDATION, "400", "Unknown order line " + line.get("id").asString());
+            }
+            allAccepted &= line.get("accepted").asBoolean();
+        }
+        acceptedOrders.put(orderId, allAccepted ? "SHIPPING" : "REFUSED");
+        o.updated = Instant.now();
+        return SandboxJson.respond(204, null);
     }
 
     private ObjectNode order(SandboxOrder o) {

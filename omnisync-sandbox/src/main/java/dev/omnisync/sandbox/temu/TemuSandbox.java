@@ -445,6 +445,7 @@ public class TemuSandbox extends SandboxMarketplace {
             .required("goodsId", JsonShape.integer(1, Long.MAX_VALUE))
             .optional("goodsBasic", JsonShape.object()
                     .optional("goodsName", JsonShape.string(1, 500))
+                    .optional("catId", JsonShape.integer(1, Long.MAX_VALUE))
                     .optional("goodsGallery", JsonShape.object()
                             .optional("goodsCarouselImage", JsonShape.array(JsonShape.string(1, 2000), 3, 10))
                             .optional("detailImage", JsonShape.array(JsonShape.string(1, 2000), 0, 49))))
@@ -491,6 +492,9 @@ public class TemuSandbox extends SandboxMarketplace {
                 JsonNode basic = params.path("goodsBasic");
                 if (basic.has("goodsName")) {
                     o.title = basic.get("goodsName").asString();
+                }
+                if (basic.has("catId")) {
+                    o.attributes.put("catId", basic.get("catId").asString());
                 }
                 if (params.has("goodsDesc")) {
                     o.description = params.get("goodsDesc").asString();

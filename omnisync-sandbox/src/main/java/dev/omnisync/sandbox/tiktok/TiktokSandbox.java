@@ -515,10 +515,40 @@ public class TiktokSandbox extends SandboxMarketplace {
         });
         stats.updateRequest();
         stats.itemsUpdated(skus.size());
+        // Content edits send a live product back to review; the sandbox's review passes after the processing delay.
+        jobs.submit(new dev.omnisync.sandbox.AsyncJob("review-" + productId + "-" + UUID.randomUUID(), productId), job -> offers.change(() -> {
+            skus.forEach(o -> o.attributes.put("status", "ACTIVATE"));
+            return null;
+        }));
         ObjectNode data = SandboxJson.object().put("product_id", productId);
         ArrayNode out = data.putArray("skus");
         skus.forEach(o -> out.addObject().put("id", o.ids.get("sku_id")).put("seller_sku", o.sku).putArray("sales_attributes"));
         return success(data);
+    }
+
+    // ---------------------------------------------------------------- GPSR parties (added for the connector)
+
+    private static final JsonShape PHONE = JsonShape.object().optional("country_code", JsonShape.string()).optional("local_number", JsonShape.string());
+
+    /** Registers a GPSR manufacturer (name and email required; address as one line) and answers its id. */
+    @PostMapping("/product/202409/compliance/manufacturers")
+    ResponseEntity<String> manufacturer(HttpServletRequest request, @RequestBody(required = false) byte[] bytes) {
+        authenticate(request, bytes, true);
+        requireShape(json(bytes), JsonShape.object().required("name", JsonShape.string(1, 200)).required("email", JsonShape.string(3, 200))
+                .optional("phone_number", PHONE).required("address", JsonShape.string(1, 500))
+                .optional("registered_trade_name", JsonShape.string()).optional("locale", JsonShape.string()), String.valueOf(BAD_PARAM));
+        return success(SandboxJson.object().put("manufacturer_id", "74" + digits(17)));
+    }
+
+    /** Registers a GPSR EU responsible person (name, email, structured address) and answers its id. */
+    @PostMapping("/product/202409/compliance/responsible_persons")
+    ResponseEntity<String> responsiblePerson(HttpServletRequest request, @RequestBody(required = false) byte[] bytes) {
+        authenticate(request, bytes, true);
+        requireShape(json(bytes), JsonShape.object().required("name", JsonShape.string(1, 200)).required("email", JsonShape.string(3, 200))
+                .optional("phone_number", PHONE).required("address", JsonShape.object().required("street_address_line1", JsonShape.string(1, 200))
+                        .required("postal_code", JsonShape.string(1, 20)).required("country", JsonShape.string(2, 60)).optional("city", JsonShape.string())
+                        .open()), String.valueOf(BAD_PARAM));
+        return success(SandboxJson.object().put("responsible_person_id", "74" + digits(17)));
     }
 
     // ---------------------------------------------------------------- products

@@ -731,9 +731,14 @@ public class WalmartSandbox extends SandboxMarketplace {
         return ok(out, null);
     }
 
+    /**
+     * The control subscription subscribes PO_CREATED and PO_LINE_AUTOCANCELLED as a connector would: HMAC
+     * authentication keyed with the client secret, in header {@code X-Walmart-Auth}.
+     */
     @Override
     public void subscribe(String url) {
         ObjectNode e = SandboxJson.object().put("eventType", "PO_CREATED").put("eventUrl", url);
+        e.putObject("authDetails").put("authMethod", "HMAC").put("clientSecret", clientSecret()).put("authHeaderName", "X-Walmart-Auth");
         webhookEvents.put("PO_CREATED", e);
         webhookEvents.put("PO_LINE_AUTOCANCELLED", e.deepCopy().put("eventType", "PO_LINE_AUTOCANCELLED"));
         super.subscribe(url);
