@@ -78,6 +78,9 @@ public final class SyncEngineLoadBenchmark {
     private static final Map<String, String> CHANNEL_REF = Map.of("ebay", "offerId", "kaufland", "id_unit", "mirakl", "offer_id",
             "walmart", "wpid", "tiktok", "sku_id", "temu", "skuId");
 
+    /** OTTO's documented limit for {@code POST /v5/products/prices} (quantities: the channel's batch size, 200). */
+    private static final int OTTO_PRICES_PER_CALL = 500;
+
     private final ConfigurableApplicationContext app;
     private final JdbcClient jdbc;
     private final int port;
@@ -375,6 +378,8 @@ public final class SyncEngineLoadBenchmark {
         for (Channel channel : channels) {
             Map<String, Object> row = jdbc.sql("""
                     select count(*) filter (where decision = 'ACCEPTED') as accepted,
+                           count(*) filter (where decision = 'ACCEPTED' and 'QUANTITY' = any(fields)) as quantities,
+                           count(*) filter (where decision = 'ACCEPTED' and 'PRICE' = any(fields)) as prices,
                            count(*) filter (where decision in ('FAILED', 'RETRY')) as trouble,
                            percentile_cont(0.5) within group (order by latency_ms) filter (where decision = 'ACCEPTED') as p50,
                            percentile_cont(0.99) within group (order by latency_ms) filter (where decision = 'ACCEPTED') as p99,
@@ -391,6 +396,15 @@ public final class SyncEngineLoadBenchmark {
             long accepted = ((Number) row.get("accepted")).longValue();
             ChannelLimits limits = channelSettings.limitsOf(channel);
             long minimum = (accepted + limits.batchSize() - 1) / limits.batchSize();
+            if (channel == Channel.OTTO) {
+                // OTTO takes quantities (≤ 200 a call) and prices (≤ 500 a call, an asynchronous task) in separate calls
+                long withQuantity = ((Number) row.get("quantities")).longValue();
+                long withPrice = ((Number) row.get("prices")).longValue();
+                minimum = (withQuantity + limits.batchSize() - 1) / limits.batchSize()
+                        + (withPrice + OTTO_PRICES_PER_CALL - 1) / OTTO_PRICES_PER_CALL;
+                System.out.printf(Locale.ROOT, "  OTTO: %,d accepted with a quantity, %,d with a price: minimum = ceil(q/%d) + ceil(p/%d) = %,d calls%n",
+                        withQuantity, withPrice, limits.batchSize(), OTTO_PRICES_PER_CALL, minimum);
+            }
             double ratio = minimum == 0 ? Double.NaN : (double) calls / minimum;
             double span = number(row.get("span"));
             note("| %s | %,d | %,.0f | %.0f | %.0f | %,d | %,d | %,d | %.3f | %s | %d | %d | %,d calls (≥ %,.0f s at %.0f calls/s) | %.0f× |",
