@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ProductInput {
 
     /** Keys of the GET answer that a write ignores. */
-    public static final Set<String> READ_ONLY = Set.of("onHand", "reserved", "available", "version", "updatedAt", "variants");
+    public static final Set<String> READ_ONLY = Set.of("onHand", "reserved", "reservedBy", "available", "ledger", "version", "updatedAt",
+            "variants");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ObjectReader GPSR = JSON.readerFor(Gpsr.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

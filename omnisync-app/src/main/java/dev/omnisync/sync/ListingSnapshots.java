@@ -24,4 +24,12 @@ public interface ListingSnapshots {
 
     /** Lifts a quarantine (the data changed, or a person asked for a retry). */
     void release(long workspaceId, Collection<Long> listingIds);
+
+    /**
+     * Moves the remembered online quantity ({@code online->'QUANTITY'}) of one account's listings by a delta per SKU
+     * (never below zero), for changes the channel made by itself: an order there lowered its own quantity, a
+     * cancellation raised it. The planner then does not resend a number the channel already holds. One statement;
+     * listings without a remembered quantity are left alone.
+     */
+    void adjustOnlineQuantity(long workspaceId, long accountId, Map<String, Integer> deltaBySku);
 }

@@ -16,7 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "omnisync.data-dir=target/it-data/${random.uuid}",
         "omnisync.api-token=it-default-workspace-token",
-        "logging.file.name="
+        "logging.file.name=",
+        // order polling is driven by the tests (POST /api/orders/poll) so that injected sandbox faults hit the poll meant
+        "omnisync.orders.polling-enabled=false"
 })
 public @interface IntegrationTest {
 }

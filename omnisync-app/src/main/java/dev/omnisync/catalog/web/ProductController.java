@@ -7,6 +7,7 @@ import dev.omnisync.catalog.ProductImport;
 import dev.omnisync.catalog.ProductInput;
 import dev.omnisync.catalog.ProductWrite;
 import dev.omnisync.catalog.Products;
+import dev.omnisync.catalog.StockLedger;
 import dev.omnisync.catalog.WriteOutcome;
 import dev.omnisync.platform.web.ApiProblems;
 import dev.omnisync.workspace.WorkspaceId;
@@ -42,10 +43,12 @@ class ProductController {
 
     private final Products products;
     private final ProductImport productImport;
+    private final StockLedger ledger;
 
-    ProductController(Products products, ProductImport productImport) {
+    ProductController(Products products, ProductImport productImport, StockLedger ledger) {
         this.products = products;
         this.productImport = productImport;
+        this.ledger = ledger;
     }
 
     /** Creates (201) or replaces (200) a product; fields left out take their defaults. */
@@ -77,8 +80,10 @@ class ProductController {
             throw ApiProblems.badRequest("'limit' is " + size + "; it must be between 1 and " + MAX_LIMIT + ".");
         }
         List<Product> page = products.page(workspace, prefix, after, size);
-        Map<String, List<String>> variants = products.variantsOf(workspace, page.stream().map(Product::sku).toList());
-        List<ProductView> items = page.stream().map(p -> ProductView.of(p, variants.get(p.sku()))).toList();
+        List<String> skus = page.stream().map(Product::sku).toList();
+        Map<String, List<String>> variants = products.variantsOf(workspace, skus);
+        Map<String, List<StockLedger.Reservation>> reservations = ledger.reservations(workspace, skus);
+        List<ProductView> items = page.stream().map(p -> ProductView.of(p, variants.get(p.sku()), reservations.get(p.sku()))).toList();
         String next = page.size() == size ? page.get(page.size() - 1).sku() : null;
         var answer = new java.util.LinkedHashMap<String, Object>();
         answer.put("items", items);
@@ -122,7 +127,8 @@ class ProductController {
 
     private ProductView view(WorkspaceId workspace, String sku) {
         Product product = products.find(workspace, sku).orElseThrow(() -> notFound(sku));
-        return ProductView.of(product, products.variantsOf(workspace, List.of(sku)).get(sku));
+        return ProductView.of(product, products.variantsOf(workspace, List.of(sku)).get(sku),
+                ledger.reservations(workspace, List.of(sku)).get(sku));
     }
 
     private static ErrorResponseException invalid(List<String> reasons) {

@@ -52,7 +52,7 @@ import tools.jackson.databind.JsonNode;
  * Amazon: up to {@link AmazonSettings#feedThreshold()} items go as single Listings Items PATCHes paced at the
  * account's 5 req/s (an ACCEPTED submission is accepted; INVALID is rejected with the issues); larger sets go into
  * one {@code JSON_LISTINGS_FEED} (≤25,000 messages) and come back Pending until {@link #poll} reads the processing
- * report. Orders v0 with their order items.
+ * report — except quantity cuts, which go first as PATCHes (up to the same threshold) so a sale never waits for a feed. Orders v0 with their order items.
  */
 @Component
 public class AmazonConnector implements ChannelConnector {
@@ -106,9 +106,20 @@ public class AmazonConnector implements ChannelConnector {
         }
         try {
             if (sendable.size() > settings.feedThreshold()) {
-                int size = limits().batchSize();
-                for (int i = 0; i < sendable.size(); i += size) {
-                    submitFeed(session, sendable.subList(i, Math.min(sendable.size(), i + size)), tally);
+                // A feed takes minutes; quantity cuts (sales, stock-outs) cannot wait that long, so up to the
+                // patch budget they go first as single PATCHes and only the rest rides in the feed.
+                List<ItemUpdate> cuts = sendable.stream().filter(ItemUpdate::isQuantityCut).limit(settings.feedThreshold()).toList();
+                Set<ItemUpdate> urgent = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                urgent.addAll(cuts);
+                List<ItemUpdate> rest = sendable.stream().filter(u -> !urgent.contains(u)).toList();
+                patchEach(session, cuts, tally);
+                if (rest.size() > settings.feedThreshold()) {
+                    int size = limits().batchSize();
+                    for (int i = 0; i < rest.size(); i += size) {
+                        submitFeed(session, rest.subList(i, Math.min(rest.size(), i + size)), tally);
+                    }
+                } else {
+                    patchEach(session, rest, tally);
                 }
             } else {
                 patchEach(session, sendable, tally);

@@ -81,6 +81,22 @@ class JdbcListingSnapshots implements ListingSnapshots {
                 .params(workspaceId, listingIds.toArray(Long[]::new)).update();
     }
 
+    @Override
+    public void adjustOnlineQuantity(long workspaceId, long accountId, Map<String, Integer> deltaBySku) {
+        if (deltaBySku.isEmpty()) {
+            return;
+        }
+        java.util.TreeMap<String, Integer> sorted = new java.util.TreeMap<>(deltaBySku);
+        jdbc.sql("""
+                update listing l set online = jsonb_set(l.online, '{QUANTITY}',
+                       to_jsonb(greatest(0, (l.online->>'QUANTITY')::integer + d.delta)::text)), updated_at = now()
+                from unnest(?::text[], ?::int[]) as d(sku, delta)
+                where l.workspace_id = ? and l.account_id = ? and l.sku = d.sku
+                  and (l.online->>'QUANTITY') ~ '^[0-9]+$'""")
+                .params(sorted.keySet().toArray(String[]::new), sorted.values().toArray(Integer[]::new), workspaceId, accountId)
+                .update();
+    }
+
     private static ListingSnapshot map(ResultSet rs, int row) throws SQLException {
         Map<FieldKey, String> online = new EnumMap<>(FieldKey.class);
         String json = rs.getString("online");

@@ -1,5 +1,6 @@
 package dev.omnisync.sync.web;
 
+import dev.omnisync.catalog.StockLedger;
 import dev.omnisync.platform.web.ApiProblems;
 import dev.omnisync.sync.Explain;
 import dev.omnisync.sync.SyncLogEntry;
@@ -20,16 +21,27 @@ import org.springframework.web.bind.annotation.RestController;
 class ExplainController {
 
     private final Explain explain;
+    private final StockLedger ledger;
 
-    ExplainController(Explain explain) {
+    ExplainController(Explain explain, StockLedger ledger) {
         this.explain = explain;
+        this.ledger = ledger;
     }
 
-    /** Per field: was it sent, queued, skipped or failed, and why. */
+    /** Per field: was it sent, queued, skipped or failed, and why; and the product's stock ledger behind the quantity. */
     @GetMapping("/explain")
     ExplanationView explain(WorkspaceId workspace, @PathVariable long id) {
-        return explain.explain(workspace.value(), id).map(ExplanationView::of)
+        Explain.ListingExplanation e = explain.explain(workspace.value(), id)
                 .orElseThrow(() -> ApiProblems.notFound("No listing " + id + " in this workspace."));
+        StockLedger.Stock stock = ledger.stock(workspace, List.of(e.sku())).get(e.sku());
+        StockView stockView = stock == null ? null : new StockView(stock.onHand(), stock.reserved(),
+                ledger.reservations(workspace, List.of(e.sku())).getOrDefault(e.sku(), List.of()), stock.available(),
+                "on hand " + stock.onHand() + " − reserved " + stock.reserved() + " = available " + stock.available());
+        return ExplanationView.of(e, stockView);
+    }
+
+    /** The store's stock behind the listing's quantity: which order lines hold units back. */
+    record StockView(int onHand, int reserved, List<StockLedger.Reservation> reservedBy, int available, String ledger) {
     }
 
     /** Lifts a quarantine and plans the listing again. */
@@ -43,11 +55,11 @@ class ExplainController {
     }
 
     record ExplanationView(String listingId, String sku, String channel, String status, String lastError,
-            List<FieldView> fields) {
+            List<FieldView> fields, StockView stock) {
 
-        static ExplanationView of(Explain.ListingExplanation e) {
+        static ExplanationView of(Explain.ListingExplanation e, StockView stock) {
             return new ExplanationView(Long.toString(e.listingId()), e.sku(), e.channel(), e.status(), e.lastError(),
-                    e.fields().stream().map(FieldView::of).toList());
+                    e.fields().stream().map(FieldView::of).toList(), stock);
         }
     }
 

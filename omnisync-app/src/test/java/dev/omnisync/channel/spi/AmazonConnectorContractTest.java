@@ -3,6 +3,7 @@ package dev.omnisync.channel.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.omnisync.channel.Channel;
+import dev.omnisync.channel.FieldKey;
 import dev.omnisync.channel.ChannelSettings;
 import dev.omnisync.channel.amazon.AmazonConnector;
 import dev.omnisync.channel.amazon.AmazonSettings;
@@ -89,5 +90,22 @@ class AmazonConnectorContractTest extends ConnectorContract {
         assertThat(attributes.path("dsa_responsible_party_address").path(0).path("value").asString()).isEqualTo("rep@acme.example");
         assertThat(attributes.path("color").path(0).path("value").asString()).isEqualTo("Red");
         assertThat(attributes.path("material").path(0).path("value").asString()).isEqualTo("Ceramic");
+    }
+
+    @org.junit.jupiter.api.Test
+    void quantityCutsInABigBatchGoAsPatchesAheadOfTheFeed() {
+        Map<String, String> refs = seed(skus("CUT", 30));
+        List<ItemUpdate> updates = new java.util.ArrayList<>();
+        int i = 0;
+        for (var e : refs.entrySet()) {
+            boolean cut = i++ < 4;
+            updates.add(new ItemUpdate(1000 + i, e.getKey(), e.getValue(), null, java.util.EnumSet.of(FieldKey.QUANTITY),
+                    OfferValues.priceAndQuantity(null, currency(), cut ? 0 : 9), cut ? 5 : 5 - 1));
+        }
+        PushResult result = connector.push(account, updates);
+        long accepted = result.outcomes().stream().filter(o -> o instanceof PushOutcome.Accepted).count();
+        long pending = result.outcomes().stream().filter(o -> o instanceof PushOutcome.Pending).count();
+        org.assertj.core.api.Assertions.assertThat(accepted).as("the four cuts, patched at once").isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThat(pending).as("the rest, in one feed").isEqualTo(26);
     }
 }
