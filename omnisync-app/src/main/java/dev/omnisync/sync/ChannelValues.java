@@ -69,7 +69,7 @@ public final class ChannelValues {
             // Temu's one toggle carries images, size chart and weight together.
             case IMAGES -> channel == Channel.TEMU ? List.of(p.images(), String.valueOf(p.sizeChart()), String.valueOf(p.weightKg()))
                     : p.images().isEmpty() ? null : p.images();
-            case IDENTIFIERS -> p.identifiers();
+            case IDENTIFIERS -> identifiers(p.identifiers());
             // eBay's "categories & specifics" and Mirakl's "categories, attributes" carry the attributes too.
             case CATEGORIES -> channel == Channel.EBAY || channel == Channel.MIRAKL
                     ? List.of(p.categoryPath(), new TreeMap<>(p.attributes()))
@@ -87,6 +87,18 @@ public final class ChannelValues {
         }
         String canonical = String.valueOf(value);
         return new DesiredValue(value, shorten(canonical), "h:" + hash(canonical), null);
+    }
+
+    /** The identifiers a product has, e.g. "ean 4006381333931, brand Acme"; null when it has none. */
+    private static String identifiers(dev.omnisync.catalog.Identifiers ids) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String name : dev.omnisync.catalog.Identifiers.NAMES) {
+            String value = ids.get(name);
+            if (value != null && !value.isBlank()) {
+                parts.add(name + " " + value);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static String shorten(String s) {
