@@ -78,11 +78,13 @@ public class Planner {
     @Transactional
     public int planRequestedListings() {
         Map<Long, List<Long>> idsByWorkspace = new LinkedHashMap<>();
+        // By ctid, not by a join back on the key: a policy edit fills this table from empty to 800,000 rows in
+        // one commit, and a join planned on the empty table's statistics became a nested loop over a sequential
+        // scan that held the first chunk for minutes (load harness, docs/benchmarks.md). A TID scan has one plan.
         jdbc.sql("""
-                delete from replan r using (
-                  select workspace_id, listing_id from replan order by requested_at limit ? for update skip locked) due
-                where r.workspace_id = due.workspace_id and r.listing_id = due.listing_id
-                returning r.workspace_id, r.listing_id""")
+                delete from replan where ctid = any(array(
+                  select ctid from replan order by requested_at limit ? for update skip locked))
+                returning workspace_id, listing_id""")
                 .param(settings.planChunk())
                 .query((rs, n) -> idsByWorkspace.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2)))
                 .list();
