@@ -157,6 +157,8 @@ public class Dispatcher {
                 .collect(Collectors.toMap(p -> p.listing().listingId(), p -> p));
         Map<String, Product> productsBySku = products.findAll(account.workspace(),
                 snapshots.stream().map(ListingSnapshot::sku).collect(Collectors.toSet()));
+        ChannelLimits limits = channelSettings.limitsOf(account.channel());
+        Map<Long, Integer> usedToday = budgets.usedToday(ws, byListing.keySet(), limits);
         Instant now = Instant.now();
         List<SyncLogEntry> entries = new ArrayList<>();
         List<ItemUpdate> updates = new ArrayList<>();
@@ -167,8 +169,7 @@ public class Dispatcher {
                 revisions.drop(ws, revision.listingId()); // unlinked or quarantined meanwhile
                 continue;
             }
-            Set<FieldKey> fields = budgets.allowed(account.channel(), ws, revision.listingId(), plan.dirty(),
-                    channelSettings.limitsOf(account.channel()));
+            Set<FieldKey> fields = budgets.allowed(plan.dirty(), usedToday.getOrDefault(revision.listingId(), 0), limits);
             if (fields.isEmpty()) {
                 if (plan.dirty().isEmpty()) {
                     revisions.complete(ws, revision.listingId(), revision.generation());
@@ -223,6 +224,8 @@ public class Dispatcher {
         Instant now = Instant.now();
         List<SyncLogEntry> entries = new ArrayList<>();
         Map<Object, List<PushOutcome.Pending>> pendingByJob = new HashMap<>();
+        Map<Long, Map<FieldKey, String>> acceptedFingerprints = new HashMap<>();
+        Map<Long, Long> completed = new HashMap<>();
         for (PushOutcome outcome : outcomes) {
             Revision revision = byListing.get(outcome.listingId());
             ListingSnapshot listing = plans.get(outcome.listingId()).listing();
@@ -233,8 +236,8 @@ public class Dispatcher {
                         fingerprints.put(f, v);
                     }
                 });
-                listings.accepted(ws, outcome.listingId(), fingerprints);
-                revisions.complete(ws, outcome.listingId(), revision.generation());
+                acceptedFingerprints.put(outcome.listingId(), fingerprints);
+                completed.put(outcome.listingId(), revision.generation());
                 long latency = Duration.between(revision.firstChangedAt(), now).toMillis();
                 metrics.accepted(account.channel(), Duration.ofMillis(latency));
                 entries.add(entry(account, listing, SyncDecision.ACCEPTED, accepted.fields(), List.of("the channel accepted the values"),
@@ -262,6 +265,8 @@ public class Dispatcher {
                 pendingByJob.computeIfAbsent(pending.job(), j -> new ArrayList<>()).add(pending);
             }
         }
+        listings.accepted(ws, acceptedFingerprints);
+        revisions.completeAll(ws, completed);
         pendingByJob.forEach((job, items) -> {
             PushOutcome.Pending first = items.get(0);
             pendingJobs.track(account, first.job(), byListing, sentFingerprints);

@@ -16,8 +16,8 @@ public interface ListingSnapshots {
 
     List<ListingSnapshot> byIds(long workspaceId, Collection<Long> listingIds);
 
-    /** Records what the channel accepted and lifts a quarantine. */
-    void accepted(long workspaceId, long listingId, Map<FieldKey, String> onlineFingerprints);
+    /** Records what the channel accepted, per listing, and lifts their quarantine: one batch for a whole push. */
+    void accepted(long workspaceId, Map<Long, Map<FieldKey, String>> onlineFingerprintsByListing);
 
     /** Quarantines a listing with the channel's message until its data changes or a person retries. */
     void quarantine(long workspaceId, long listingId, String channelMessage);

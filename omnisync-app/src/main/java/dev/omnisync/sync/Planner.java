@@ -50,16 +50,18 @@ public class Planner {
         this.settings = settings;
     }
 
-    /** Plans one chunk of catalog changes; answers how many change records it consumed. */
+    /**
+     * Plans one chunk of catalog changes; answers how many change records it consumed. Claimed by row address,
+     * like re-plan requests: a plan made while the table was small must not turn a big import's chunks into scans.
+     */
     @Transactional
     public int planProductChanges() {
         Map<Long, Set<String>> skusByWorkspace = new LinkedHashMap<>();
         jdbc.sql("""
-                update product_change c set planned_at = now() from (
-                  select workspace_id, change_id from product_change where planned_at is null
-                  order by change_id limit ? for update skip locked) due
-                where c.workspace_id = due.workspace_id and c.change_id = due.change_id
-                returning c.workspace_id, c.sku""")
+                update product_change set planned_at = now() where ctid = any(array(
+                  select ctid from product_change where planned_at is null
+                  order by change_id limit ? for update skip locked))
+                returning workspace_id, sku""")
                 .param(settings.planChunk())
                 .query((rs, n) -> skusByWorkspace.computeIfAbsent(rs.getLong(1), k -> new LinkedHashSet<>()).add(rs.getString(2)))
                 .list();

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,19 +28,29 @@ class RevisionBudgets {
         this.jdbc = jdbc;
     }
 
-    /** The dirty fields that may be sent now within the listing's budget. */
-    Set<FieldKey> allowed(Channel channel, long workspaceId, long listingId, Set<FieldKey> dirty, ChannelLimits limits) {
+    /** Revisions each listing used today, for channels that budget them (empty map otherwise). */
+    Map<Long, Integer> usedToday(long workspaceId, Collection<Long> listingIds, ChannelLimits limits) {
+        if (limits.revisionsPerListingPerDay() == 0 || listingIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Integer> used = new HashMap<>();
+        jdbc.sql("select listing_id, used from revision_budget where workspace_id = ? and listing_id = any(?) and day = ?")
+                .params(workspaceId, listingIds.toArray(Long[]::new), today())
+                .query((rs, n) -> used.put(rs.getLong(1), rs.getInt(2))).list();
+        return used;
+    }
+
+    /** The dirty fields that may be sent now within the listing's budget, given what it used today. */
+    Set<FieldKey> allowed(Set<FieldKey> dirty, int usedToday, ChannelLimits limits) {
         int budget = limits.revisionsPerListingPerDay();
         if (budget == 0 || dirty.isEmpty()) {
             return dirty;
         }
-        int used = jdbc.sql("select coalesce(max(used), 0) from revision_budget where workspace_id = ? and listing_id = ? and day = ?")
-                .params(workspaceId, listingId, today()).query(Integer.class).single();
-        if (used >= budget) {
+        if (usedToday >= budget) {
             return Set.of();
         }
         int reservedForQuantity = Math.max(1, budget / 10);
-        if (used >= budget - reservedForQuantity) {
+        if (usedToday >= budget - reservedForQuantity) {
             return dirty.contains(FieldKey.QUANTITY) ? EnumSet.of(FieldKey.QUANTITY) : Set.of();
         }
         return dirty;

@@ -4,6 +4,7 @@ import dev.omnisync.channel.FieldKey;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +40,9 @@ public interface Revisions {
 
     /** The work was done: removes the revision unless a newer plan arrived meanwhile (then only the lease goes). */
     void complete(long workspaceId, long listingId, long generation);
+
+    /** {@link #complete} for many listings at once (generation by listing id), in two batched statements. */
+    void completeAll(long workspaceId, Map<Long, Long> generationByListing);
 
     /** Try again after the delay (the lease goes, attempts count up). */
     void retryLater(long workspaceId, long listingId, long generation, Duration delay);

@@ -30,9 +30,11 @@ class JdbcListingSnapshots implements ListingSnapshots {
             """;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    JdbcListingSnapshots(JdbcClient jdbc) {
+    JdbcListingSnapshots(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     @Override
@@ -54,14 +56,20 @@ class JdbcListingSnapshots implements ListingSnapshots {
     }
 
     @Override
-    public void accepted(long workspaceId, long listingId, Map<FieldKey, String> onlineFingerprints) {
-        Map<String, String> byName = new java.util.TreeMap<>();
-        onlineFingerprints.forEach((k, v) -> byName.put(k.name(), v));
-        jdbc.sql("""
+    public void accepted(long workspaceId, Map<Long, Map<FieldKey, String>> onlineFingerprintsByListing) {
+        if (onlineFingerprintsByListing.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
+        new java.util.TreeMap<>(onlineFingerprintsByListing).forEach((listingId, fingerprints) -> {
+            Map<String, String> byName = new java.util.TreeMap<>();
+            fingerprints.forEach((k, v) -> byName.put(k.name(), v));
+            rows.add(new Object[] {JSON.writeValueAsString(byName), workspaceId, listingId});
+        });
+        jdbcTemplate.batchUpdate("""
                 update listing set online = online || cast(? as jsonb), last_synced_at = now(), updated_at = now(),
                        status = 'ACTIVE', last_error = null
-                where workspace_id = ? and listing_id = ?""")
-                .params(JSON.writeValueAsString(byName), workspaceId, listingId).update();
+                where workspace_id = ? and listing_id = ?""", rows);
     }
 
     @Override

@@ -116,6 +116,34 @@ class JdbcRevisions implements Revisions {
     }
 
     @Override
+    public void completeAll(long workspaceId, java.util.Map<Long, Long> generationByListing) {
+        if (generationByListing.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new java.util.ArrayList<>(new java.util.TreeSet<>(generationByListing.keySet()));
+        int[][] deleted = jdbcTemplate.batchUpdate("delete from revision where workspace_id = ? and listing_id = ? and generation = ?",
+                ids, 1000, (ps, id) -> {
+                    ps.setLong(1, workspaceId);
+                    ps.setLong(2, id);
+                    ps.setLong(3, generationByListing.get(id));
+                });
+        List<Long> newer = new java.util.ArrayList<>();
+        int i = 0;
+        for (int[] chunk : deleted) {
+            for (int count : chunk) {
+                if (count == 0) {
+                    newer.add(ids.get(i));
+                }
+                i++;
+            }
+        }
+        if (!newer.isEmpty()) {
+            jdbc.sql("update revision set lease_owner = null, lease_until = null, attempts = 0 where workspace_id = ? and listing_id = any(?)")
+                    .params(workspaceId, newer.toArray(Long[]::new)).update();
+        }
+    }
+
+    @Override
     public void retryLater(long workspaceId, long listingId, long generation, Duration delay) {
         jdbc.sql("""
                 update revision set lease_owner = null, lease_until = null, attempts = attempts + 1,
