@@ -50,7 +50,8 @@ public enum Channel {
             new ChannelField(DESCRIPTION, "Description"),
             new ChannelField(IMAGES, "Images")),
             // inventory feed ≤5 MB, 10 feeds/hour; single inventory PUT ~200/min (unconfirmed)
-            new ChannelLimits(10_000, 3.3, 5, 0, Duration.ofMinutes(6), Duration.ofMillis(200), 5L * 1024 * 1024)),
+            // … and up to 10 quantity cuts go as single inventory PUTs between feeds
+            new ChannelLimits(10_000, 3.3, 5, 0, Duration.ofMinutes(6), Duration.ofMillis(200), 5L * 1024 * 1024, 10)),
 
     KAUFLAND("Kaufland", "kaufland", List.of(
             new ChannelField(GPSR, "GPSR details")),

@@ -14,9 +14,18 @@ import java.time.Duration;
  * @param minIntervalBetweenBatches the least time between two bulk submissions (Mirakl OF01: one a minute)
  * @param coalescingWindow          how long a burst of changes may wait to share a batch
  * @param maxPayloadBytes           the largest request or file body (0 = not documented)
+ * @param quantityCutsBetweenBatches how many quantity cuts may go by the channel's single-item path while bulk
+ *                                   submissions wait out {@code minIntervalBetweenBatches} (Walmart: single
+ *                                   inventory PUTs; 0 = the channel has no such path)
  */
 public record ChannelLimits(int batchSize, double requestsPerSecond, int burst, int revisionsPerListingPerDay,
-        Duration minIntervalBetweenBatches, Duration coalescingWindow, long maxPayloadBytes) {
+        Duration minIntervalBetweenBatches, Duration coalescingWindow, long maxPayloadBytes, int quantityCutsBetweenBatches) {
+
+    public ChannelLimits(int batchSize, double requestsPerSecond, int burst, int revisionsPerListingPerDay,
+            Duration minIntervalBetweenBatches, Duration coalescingWindow, long maxPayloadBytes) {
+        this(batchSize, requestsPerSecond, burst, revisionsPerListingPerDay, minIntervalBetweenBatches, coalescingWindow,
+                maxPayloadBytes, 0);
+    }
 
     public ChannelLimits {
         if (batchSize < 1) {
@@ -28,7 +37,7 @@ public record ChannelLimits(int batchSize, double requestsPerSecond, int burst, 
         if (burst < 1) {
             throw new IllegalArgumentException("burst must be at least 1");
         }
-        if (revisionsPerListingPerDay < 0 || maxPayloadBytes < 0) {
+        if (revisionsPerListingPerDay < 0 || maxPayloadBytes < 0 || quantityCutsBetweenBatches < 0) {
             throw new IllegalArgumentException("limits cannot be negative");
         }
     }

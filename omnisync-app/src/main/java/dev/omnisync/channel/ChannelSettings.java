@@ -30,7 +30,8 @@ public record ChannelSettings(Map<Channel, LimitOverride> limits) {
                 o.revisionsPerListingPerDay() != null ? o.revisionsPerListingPerDay() : d.revisionsPerListingPerDay(),
                 o.minIntervalBetweenBatches() != null ? o.minIntervalBetweenBatches() : d.minIntervalBetweenBatches(),
                 o.coalescingWindow() != null ? o.coalescingWindow() : d.coalescingWindow(),
-                o.maxPayloadBytes() != null ? o.maxPayloadBytes() : d.maxPayloadBytes());
+                o.maxPayloadBytes() != null ? o.maxPayloadBytes() : d.maxPayloadBytes(),
+                o.quantityCutsBetweenBatches() != null ? o.quantityCutsBetweenBatches() : d.quantityCutsBetweenBatches());
     }
 
     public Map<Channel, ChannelLimits> all() {
@@ -43,6 +44,12 @@ public record ChannelSettings(Map<Channel, LimitOverride> limits) {
 
     /** One channel's configured overrides; null = keep the documented value. */
     public record LimitOverride(Integer batchSize, Double requestsPerSecond, Integer burst, Integer revisionsPerListingPerDay,
-            Duration minIntervalBetweenBatches, Duration coalescingWindow, Long maxPayloadBytes) {
+            Duration minIntervalBetweenBatches, Duration coalescingWindow, Long maxPayloadBytes, Integer quantityCutsBetweenBatches) {
+
+        public LimitOverride(Integer batchSize, Double requestsPerSecond, Integer burst, Integer revisionsPerListingPerDay,
+                Duration minIntervalBetweenBatches, Duration coalescingWindow, Long maxPayloadBytes) {
+            this(batchSize, requestsPerSecond, burst, revisionsPerListingPerDay, minIntervalBetweenBatches, coalescingWindow,
+                    maxPayloadBytes, null);
+        }
     }
 }

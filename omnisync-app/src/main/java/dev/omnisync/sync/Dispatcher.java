@@ -47,6 +47,9 @@ import org.springframework.stereotype.Component;
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration LONG_WAIT = Duration.ofSeconds(2);
+    private static final int QUANTITY_PRIORITY = 1;
+    private static final int CONTENT_PRIORITY = 3;
     /** TikTok Shop and Temu take one product per call; claim enough to fill calls with whole products. */
     private static final int PER_PRODUCT_CLAIM = 50;
 
@@ -133,23 +136,39 @@ public class Dispatcher {
                 account.region(), account.currency(), accounts.credentialsOf(workspace, account.id()));
         int claimSize = limits.batchSize() == 1 ? PER_PRODUCT_CLAIM : limits.batchSize();
         while (!Thread.currentThread().isInterrupted()) {
-            Duration wait = budget.waitBeforeNextCall();
-            if (!wait.isZero()) {
-                if (wait.compareTo(Duration.ofSeconds(2)) > 0) {
-                    return; // let the scheduler come back; other accounts keep their workers
-                }
-                sleep(wait);
+            Duration wait = budget.waitForRate();
+            if (wait.compareTo(LONG_WAIT) > 0) {
+                return; // let the scheduler come back; other accounts keep their workers
             }
-            List<Revision> claimed = revisions.claim(due.workspaceId(), due.accountId(), claimSize, owner, settings.lease());
+            sleep(wait);
+            Duration bulkWait = budget.waitForBulkSlot();
+            boolean cutsOnly = false;
+            if (!bulkWait.isZero()) {
+                if (limits.quantityCutsBetweenBatches() > 0) {
+                    cutsOnly = true; // bulk submissions wait their turn; quantity cuts take the single-item path now
+                } else if (bulkWait.compareTo(LONG_WAIT) > 0) {
+                    return;
+                } else {
+                    sleep(bulkWait);
+                }
+            }
+            List<Revision> claimed = cutsOnly
+                    ? revisions.claim(due.workspaceId(), due.accountId(), limits.quantityCutsBetweenBatches(), owner,
+                            settings.lease(), QUANTITY_PRIORITY)
+                    : revisions.claim(due.workspaceId(), due.accountId(), claimSize, owner, settings.lease(), CONTENT_PRIORITY);
             if (claimed.isEmpty()) {
                 return;
             }
-            send(account, connector, connectorAccount, budget, claimed);
+            send(account, connector, connectorAccount, budget, claimed, cutsOnly ? bulkWait : null);
         }
     }
 
+    /**
+     * @param bulkWait when set, only quantity cuts may go now (single-item path); other work is postponed until the
+     *                 channel's next bulk submission slot
+     */
     private void send(ChannelAccount account, ChannelConnector connector, ConnectorAccount connectorAccount, RateBudget budget,
-            List<Revision> claimed) {
+            List<Revision> claimed, Duration bulkWait) {
         long ws = account.workspace().value();
         Map<Long, Revision> byListing = claimed.stream().collect(Collectors.toMap(Revision::listingId, r -> r));
         List<ListingSnapshot> snapshots = listings.byIds(ws, byListing.keySet());
@@ -187,9 +206,15 @@ public class Dispatcher {
             sentFingerprints.put(revision.listingId(), fingerprints);
             FieldPlan quantity = plan.field(FieldKey.QUANTITY);
             Integer onlineQuantity = quantity == null || quantity.online() == null ? null : parseInt(quantity.online());
-            updates.add(new ItemUpdate(revision.listingId(), product.sku(), plan.listing().channelRef(),
+            ItemUpdate update = new ItemUpdate(revision.listingId(), product.sku(), plan.listing().channelRef(),
                     product.parentSku() == null ? product.sku() : product.parentSku(), fields,
-                    OfferValuesFactory.of(plan, product, account.currency()), onlineQuantity));
+                    OfferValuesFactory.of(plan, product, account.currency()), onlineQuantity);
+            if (bulkWait != null && !update.isQuantityCut()) {
+                revisions.postpone(ws, revision.listingId(), bulkWait);
+                sentFingerprints.remove(revision.listingId());
+                continue;
+            }
+            updates.add(update);
             entries.add(entry(account, plan.listing(), SyncDecision.SENT, fields, List.of("dirty since " + revision.firstChangedAt()),
                     Planner.arithmetic(plan, fields), null, null, now));
         }
@@ -208,10 +233,10 @@ public class Dispatcher {
                 Revision r = byListing.get(u.listingId());
                 revisions.retryLater(ws, u.listingId(), r.generation(), backoff(r.attempts(), Duration.ZERO));
             }
-            budget.spent(1);
+            budget.spent(1, bulkWait == null);
             return;
         }
-        budget.spent(Math.max(1, result.calls()));
+        budget.spent(Math.max(1, result.calls()), bulkWait == null);
         metrics.pushed(account.channel(), result.calls(), updates.size(), System.nanoTime() - started);
         budgets.charge(account.channel(), ws, updates.stream().map(ItemUpdate::listingId).toList());
         handle(account, byListing, plans, sentFingerprints, result.outcomes(), budget);

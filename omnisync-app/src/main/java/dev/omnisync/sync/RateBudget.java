@@ -25,8 +25,8 @@ final class RateBudget {
         this.refilledAtNanos = System.nanoTime();
     }
 
-    /** How long to wait before the next call may go; zero when it may go now. */
-    synchronized Duration waitBeforeNextCall() {
+    /** How long to wait before the next call may go (rate and 429 pauses); zero when it may go now. */
+    synchronized Duration waitForRate() {
         long now = System.nanoTime();
         refill(now);
         long wait = 0;
@@ -36,18 +36,25 @@ final class RateBudget {
         if (tokens < 1) {
             wait = Math.max(wait, (long) ((1 - tokens) / perSecond * 1e9));
         }
-        if (!minInterval.isZero() && lastBatchNanos != Long.MIN_VALUE) {
-            wait = Math.max(wait, lastBatchNanos + minInterval.toNanos() - now);
-        }
         return Duration.ofNanos(Math.max(0, wait));
     }
 
-    /** Charges the calls a push made. */
-    synchronized void spent(int calls) {
+    /** How long the next bulk submission must wait for the channel's spacing; zero when it may go now. */
+    synchronized Duration waitForBulkSlot() {
+        if (minInterval.isZero() || lastBatchNanos == Long.MIN_VALUE) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(0, lastBatchNanos + minInterval.toNanos() - System.nanoTime()));
+    }
+
+    /** Charges the calls a push made; a bulk submission also starts the channel's spacing interval. */
+    synchronized void spent(int calls, boolean bulk) {
         long now = System.nanoTime();
         refill(now);
         tokens -= calls;
-        lastBatchNanos = now;
+        if (bulk) {
+            lastBatchNanos = now;
+        }
     }
 
     /** The channel said 429: no call until the pause is over. */

@@ -35,8 +35,11 @@ public interface Revisions {
     /** The age of the oldest due revision of the account, or null when none is due. */
     Duration oldestDueAge(long workspaceId, long accountId);
 
-    /** Leases up to {@code limit} due revisions of the account, most urgent first. */
-    List<Revision> claim(long workspaceId, long accountId, int limit, String owner, Duration lease);
+    /** Leases up to {@code limit} due revisions of the account at or above an urgency, most urgent first. */
+    List<Revision> claim(long workspaceId, long accountId, int limit, String owner, Duration lease, int maxPriority);
+
+    /** Puts a claimed revision back to wait, without counting an attempt (the channel was not asked). */
+    void postpone(long workspaceId, long listingId, Duration delay);
 
     /** The work was done: removes the revision unless a newer plan arrived meanwhile (then only the lease goes). */
     void complete(long workspaceId, long listingId, long generation);

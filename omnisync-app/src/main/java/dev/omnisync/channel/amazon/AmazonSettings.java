@@ -40,7 +40,7 @@ public record AmazonSettings(Duration connectTimeout, Duration readTimeout, Inte
         feedThreshold = feedThreshold == null ? 25 : feedThreshold;
         patchesPerSecond = patchesPerSecond == null ? 5.0 : patchesPerSecond;
         patchBurst = patchBurst == null ? 5 : patchBurst;
-        feedPollAfter = feedPollAfter == null ? Duration.ofMinutes(2) : feedPollAfter;
+        feedPollAfter = feedPollAfter == null ? Duration.ofSeconds(30) : feedPollAfter;
         throttleBackoff = throttleBackoff == null ? Duration.ofSeconds(1) : throttleBackoff;
         tokenMargin = tokenMargin == null ? Duration.ofSeconds(60) : tokenMargin;
         userAgent = userAgent == null ? "Omnisync/0.1 (Language=Java/17; Platform=Linux)" : userAgent;

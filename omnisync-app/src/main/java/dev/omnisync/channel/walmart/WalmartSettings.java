@@ -39,7 +39,7 @@ public record WalmartSettings(Duration connectTimeout, Duration readTimeout, Int
         maintenanceFeedVersion = maintenanceFeedVersion == null ? "4.8" : maintenanceFeedVersion;
         category = category == null ? "Home" : category;
         subCategory = subCategory == null ? "home_other" : subCategory;
-        feedPollAfter = feedPollAfter == null ? Duration.ofMinutes(5) : feedPollAfter;
+        feedPollAfter = feedPollAfter == null ? Duration.ofSeconds(30) : feedPollAfter;
         throttleBackoff = throttleBackoff == null ? Duration.ofSeconds(2) : throttleBackoff;
         tokenMargin = tokenMargin == null ? Duration.ofSeconds(60) : tokenMargin;
         pageSize = pageSize == null ? 200 : Math.min(200, pageSize);

@@ -87,11 +87,11 @@ class JdbcRevisions implements Revisions {
     }
 
     @Override
-    public List<Revision> claim(long workspaceId, long accountId, int limit, String owner, Duration lease) {
+    public List<Revision> claim(long workspaceId, long accountId, int limit, String owner, Duration lease, int maxPriority) {
         return jdbc.sql("""
                 with due as (
                   select workspace_id, listing_id from revision
-                  where workspace_id = ? and account_id = ? and due_at <= now()
+                  where workspace_id = ? and account_id = ? and due_at <= now() and priority <= ?
                     and (lease_until is null or lease_until < now())
                   order by priority, due_at
                   limit ?
@@ -99,7 +99,7 @@ class JdbcRevisions implements Revisions {
                 update revision r set lease_owner = ?, lease_until = now() + cast(? as interval)
                 from due where r.workspace_id = due.workspace_id and r.listing_id = due.listing_id
                 returning r.*""")
-                .params(workspaceId, accountId, limit, owner, lease.toMillis() + " milliseconds")
+                .params(workspaceId, accountId, maxPriority, limit, owner, lease.toMillis() + " milliseconds")
                 .query(JdbcRevisions::map).list().stream()
                 .sorted(Comparator.comparingInt(Revision::priority).thenComparing(Revision::dueAt))
                 .toList();
@@ -148,6 +148,14 @@ class JdbcRevisions implements Revisions {
         jdbc.sql("""
                 update revision set lease_owner = null, lease_until = null, attempts = attempts + 1,
                        due_at = now() + cast(? as interval)
+                where workspace_id = ? and listing_id = ?""")
+                .params(delay.toMillis() + " milliseconds", workspaceId, listingId).update();
+    }
+
+    @Override
+    public void postpone(long workspaceId, long listingId, Duration delay) {
+        jdbc.sql("""
+                update revision set lease_owner = null, lease_until = null, due_at = now() + cast(? as interval)
                 where workspace_id = ? and listing_id = ?""")
                 .params(delay.toMillis() + " milliseconds", workspaceId, listingId).update();
     }
