@@ -22,6 +22,7 @@ import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
+import dev.omnisync.channel.wire.PerProductPush;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireFailure;
 import dev.omnisync.channel.wire.WireJson;
@@ -39,7 +40,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,55 +118,37 @@ public class TemuConnector implements ChannelConnector {
 
     /** Groups items by goods, keeping the order of first appearance. */
     static Map<Long, List<ItemUpdate>> byGoods(List<ItemUpdate> updates) {
-        Map<Long, List<ItemUpdate>> out = new LinkedHashMap<>();
-        for (ItemUpdate u : updates) {
-            Ref r = ref(u);
-            if (r != null) {
-                out.computeIfAbsent(r.goodsId(), k -> new ArrayList<>()).add(u);
-            }
-        }
-        return out;
+        return PerProductPush.group(updates, TemuConnector::goodsId);
+    }
+
+    private static Long goodsId(ItemUpdate u) {
+        Ref r = ref(u);
+        return r == null ? null : r.goodsId();
     }
 
     @Override
     public PushResult push(ConnectorAccount account, List<ItemUpdate> updates) {
         TemuClient.Session session = client.session(account);
-        OutcomeTally tally = new OutcomeTally(updates);
-        for (ItemUpdate u : updates) {
-            if (ref(u) == null) {
-                tally.rejected(u.listingId(), "MISSING_REF", "no Temu goods/SKU id (channelRef '<goodsId>/<skuId>') for SKU " + u.sku());
-            } else if (u.sends(FieldKey.PRICE) && (u.values().price() == null || u.values().price().signum() <= 0)) {
-                tally.rejected(u.listingId(), "INVALID_PRICE", "price must be greater than 0");
-            }
-        }
-        try {
-            for (Map.Entry<Long, List<ItemUpdate>> goods : byGoods(updates).entrySet()) {
-                long goodsId = goods.getKey();
-                List<ItemUpdate> items = goods.getValue().stream().filter(u -> !tally.hasFailed(u.listingId())).toList();
-                List<ItemUpdate> stock = items.stream().filter(u -> u.sends(FieldKey.QUANTITY) && u.values().quantity() != null).toList();
-                if (!stock.isEmpty()) {
-                    TemuPayloads.StockEdit edit = stockEdit(goodsId, stock, settings.maxQuantity(), "omnisync-" + UUID.randomUUID());
-                    call(session, "bg.local.goods.stock.edit", edit, stock, Set.of(FieldKey.QUANTITY), tally, TemuConnector::stockResults);
-                }
-                List<ItemUpdate> prices = items.stream().filter(u -> u.sends(FieldKey.PRICE) && !tally.hasFailed(u.listingId())).toList();
-                if (!prices.isEmpty()) {
-                    call(session, "bg.local.goods.priceorder.change.sku.price", priceChange(goodsId, prices, account.currency(),
-                            settings.priceChangeReason()), prices, Set.of(FieldKey.PRICE), tally, TemuConnector::priceResults);
-                }
-                List<ItemUpdate> content = items.stream().filter(u -> u.fields().stream().anyMatch(CONTENT::contains)
-                        && !tally.hasFailed(u.listingId())).toList();
-                if (!content.isEmpty()) {
-                    sendContent(session, goodsId, content, tally);
-                }
-            }
-        } catch (CredentialsRefused | MissingCredential e) {
-            updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
-        }
-        for (ItemUpdate u : updates) {
-            if (!tally.hasFailed(u.listingId())) {
-                tally.accepted(u.listingId(), Set.of());
-            }
-        }
+        OutcomeTally tally = new PerProductPush<Long>(TemuConnector::goodsId,
+                u -> "no Temu goods/SKU id (channelRef '<goodsId>/<skuId>') for SKU " + u.sku(), CONTENT)
+                .push(updates, settings.transport().maxBackoff(), new PerProductPush.ProductCalls<>() {
+                    @Override
+                    public void stock(Long goodsId, List<ItemUpdate> stock, OutcomeTally t) {
+                        TemuPayloads.StockEdit edit = stockEdit(goodsId, stock, settings.maxQuantity(), "omnisync-" + UUID.randomUUID());
+                        call(session, "bg.local.goods.stock.edit", edit, stock, Set.of(FieldKey.QUANTITY), t, TemuConnector::stockResults);
+                    }
+
+                    @Override
+                    public void prices(Long goodsId, List<ItemUpdate> prices, OutcomeTally t) {
+                        call(session, "bg.local.goods.priceorder.change.sku.price", priceChange(goodsId, prices, account.currency(),
+                                settings.priceChangeReason()), prices, Set.of(FieldKey.PRICE), t, TemuConnector::priceResults);
+                    }
+
+                    @Override
+                    public void content(Long goodsId, List<ItemUpdate> content, OutcomeTally t) {
+                        sendContent(session, goodsId, content, t);
+                    }
+                });
         return new PushResult(tally.outcomes(), session.calls());
     }
 

@@ -22,6 +22,7 @@ import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
+import dev.omnisync.channel.wire.PerProductPush;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireFailure;
 import dev.omnisync.channel.wire.WireJson;
@@ -111,55 +112,37 @@ public class TiktokConnector implements ChannelConnector {
 
     /** Groups items by their TikTok product, keeping the order of first appearance. */
     static Map<String, List<ItemUpdate>> byProduct(List<ItemUpdate> updates) {
-        Map<String, List<ItemUpdate>> out = new LinkedHashMap<>();
-        for (ItemUpdate u : updates) {
-            Ref r = ref(u);
-            if (r != null) {
-                out.computeIfAbsent(r.productId(), k -> new ArrayList<>()).add(u);
-            }
-        }
-        return out;
+        return PerProductPush.group(updates, TiktokConnector::productId);
+    }
+
+    private static String productId(ItemUpdate u) {
+        Ref r = ref(u);
+        return r == null ? null : r.productId();
     }
 
     @Override
     public PushResult push(ConnectorAccount account, List<ItemUpdate> updates) {
         TiktokClient.Session session = client.session(account);
-        OutcomeTally tally = new OutcomeTally(updates);
-        for (ItemUpdate u : updates) {
-            if (ref(u) == null) {
-                tally.rejected(u.listingId(), "MISSING_REF", "no TikTok Shop product/SKU id (channelRef '<product_id>/<sku_id>') for SKU " + u.sku());
-            } else if (u.sends(FieldKey.PRICE) && (u.values().price() == null || u.values().price().signum() <= 0)) {
-                tally.rejected(u.listingId(), "INVALID_PRICE", "price must be greater than 0");
-            }
-        }
-        try {
-            for (Map.Entry<String, List<ItemUpdate>> product : byProduct(updates).entrySet()) {
-                String productId = product.getKey();
-                List<ItemUpdate> items = product.getValue().stream().filter(u -> !tally.hasFailed(u.listingId())).toList();
-                List<ItemUpdate> stock = items.stream().filter(u -> u.sends(FieldKey.QUANTITY) && u.values().quantity() != null).toList();
-                if (!stock.isEmpty()) {
-                    sendSkus(session, INVENTORY.formatted(productId), WireJson.write(inventory(stock, account, settings.maxQuantity())),
-                            stock, Set.of(FieldKey.QUANTITY), tally);
-                }
-                List<ItemUpdate> prices = items.stream().filter(u -> u.sends(FieldKey.PRICE) && !tally.hasFailed(u.listingId())).toList();
-                if (!prices.isEmpty()) {
-                    sendSkus(session, PRICES.formatted(productId), WireJson.write(prices(prices, account.currency())),
-                            prices, Set.of(FieldKey.PRICE), tally);
-                }
-                List<ItemUpdate> content = items.stream().filter(u -> u.fields().stream().anyMatch(CONTENT::contains)
-                        && !tally.hasFailed(u.listingId())).toList();
-                if (!content.isEmpty()) {
-                    sendContent(session, productId, content, tally);
-                }
-            }
-        } catch (CredentialsRefused | MissingCredential e) {
-            updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
-        }
-        for (ItemUpdate u : updates) {
-            if (!tally.hasFailed(u.listingId())) {
-                tally.accepted(u.listingId(), Set.of());
-            }
-        }
+        OutcomeTally tally = new PerProductPush<String>(TiktokConnector::productId,
+                u -> "no TikTok Shop product/SKU id (channelRef '<product_id>/<sku_id>') for SKU " + u.sku(), CONTENT)
+                .push(updates, settings.transport().maxBackoff(), new PerProductPush.ProductCalls<>() {
+                    @Override
+                    public void stock(String productId, List<ItemUpdate> stock, OutcomeTally t) {
+                        sendSkus(session, INVENTORY.formatted(productId), WireJson.write(inventory(stock, account, settings.maxQuantity())),
+                                stock, Set.of(FieldKey.QUANTITY), t);
+                    }
+
+                    @Override
+                    public void prices(String productId, List<ItemUpdate> prices, OutcomeTally t) {
+                        sendSkus(session, PRICES.formatted(productId), WireJson.write(TiktokConnector.prices(prices, account.currency())),
+                                prices, Set.of(FieldKey.PRICE), t);
+                    }
+
+                    @Override
+                    public void content(String productId, List<ItemUpdate> content, OutcomeTally t) {
+                        sendContent(session, productId, content, t);
+                    }
+                });
         return new PushResult(tally.outcomes(), session.calls());
     }
 
