@@ -1,5 +1,6 @@
 package dev.omnisync.channel.amazon;
 
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
@@ -18,11 +19,12 @@ final class AmazonErrors {
 
     private final AmazonSettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
     private final Map<Long, Double> lastRate = new ConcurrentHashMap<>();
 
     AmazonErrors(AmazonSettings settings) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
 
@@ -33,19 +35,18 @@ final class AmazonErrors {
         }
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
+            int streak = throttle.throttled(accountId);
             Double plan = rate != null ? rate : lastRate.get(accountId);
-            Duration delay = retryAfter(r);
+            Duration delay = r.retryAfterSeconds();
             if (delay == null && plan != null && plan > 0) {
                 delay = Duration.ofMillis((long) Math.ceil(1000.0 / plan) << Math.min(streak - 1, 6));
             }
             if (delay == null) {
-                delay = Duration.ofMillis(Math.min(settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10),
-                        transport.maxBackoff().toMillis()));
+                delay = throttle.backoff(streak);
             }
             return new Verdict.Retryable(delay, "429 QuotaExceeded: " + message(WireJson.tree(r.body()), r));
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess()) {
             return Verdict.OK;
         }
@@ -76,17 +77,6 @@ final class AmazonErrors {
         }
     }
 
-    private static Duration retryAfter(WireResponse r) {
-        String v = r.header("Retry-After");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     /** The issues of an INVALID submission, as one message. */
     static String issues(JsonNode response) {
@@ -123,8 +113,7 @@ final class AmazonErrors {
         if (oauth != null) {
             return WireJson.text(body, "error") + ": " + oauth;
         }
-        String text = r == null ? "" : r.bodyText();
-        return text.isBlank() ? "HTTP " + (r == null ? "?" : r.status()) : text.length() > 300 ? text.substring(0, 300) : text;
+        return r == null ? "HTTP ?" : r.bodyExcerpt();
     }
 
     static String code(JsonNode body, int status) {

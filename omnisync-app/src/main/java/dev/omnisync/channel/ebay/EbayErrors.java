@@ -1,12 +1,13 @@
 package dev.omnisync.channel.ebay;
 
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +20,7 @@ final class EbayErrors {
 
     private final EbaySettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
     private final java.time.Clock clock;
 
     EbayErrors(EbaySettings settings) {
@@ -28,6 +29,8 @@ final class EbayErrors {
 
     EbayErrors(EbaySettings settings, java.time.Clock clock) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(),
+                Collections.max(List.of(settings.transport().maxBackoff(), settings.throttleBackoff())));
         this.transport = settings.transport();
         this.clock = clock;
     }
@@ -35,11 +38,11 @@ final class EbayErrors {
     Verdict classify(long accountId, WireResponse r) {
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
-            Duration delay = retryAfter(r);
-            return new Verdict.Retryable(delay != null ? delay : exponential(streak), "429 eBay call limit reached: " + message(WireJson.tree(r.body()), r));
+            int streak = throttle.throttled(accountId);
+            Duration delay = r.retryAfterSeconds();
+            return new Verdict.Retryable(delay != null ? delay : throttle.backoff(streak), "429 eBay call limit reached: " + message(WireJson.tree(r.body()), r));
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess()) {
             return Verdict.OK;
         }
@@ -81,22 +84,7 @@ final class EbayErrors {
         return Duration.between(now, midnight);
     }
 
-    Duration exponential(int streak) {
-        long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
-        return Duration.ofMillis(Math.min(millis, Math.max(transport.maxBackoff().toMillis(), settings.throttleBackoff().toMillis())));
-    }
 
-    static Duration retryAfter(WireResponse r) {
-        String v = r.header("Retry-After");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     static String message(JsonNode body, WireResponse r) {
         JsonNode errors = body.path("errors");
@@ -115,8 +103,7 @@ final class EbayErrors {
         if (r == null) {
             return "no error detail";
         }
-        String text = r.bodyText();
-        return text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text;
+        return r.bodyExcerpt();
     }
 
     static String code(JsonNode body, int status) {

@@ -1,5 +1,6 @@
 package dev.omnisync.channel.walmart;
 
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
@@ -8,9 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +24,12 @@ final class WalmartErrors {
     private final WalmartSettings settings;
     private final TransportSettings transport;
     private final Clock clock;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
 
     WalmartErrors(WalmartSettings settings, Clock clock) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(),
+                Collections.max(List.of(settings.transport().maxBackoff(), settings.throttleBackoff())));
         this.transport = settings.transport();
         this.clock = clock;
     }
@@ -35,15 +37,14 @@ final class WalmartErrors {
     Verdict classify(long accountId, WireResponse r) {
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
+            int streak = throttle.throttled(accountId);
             Duration delay = replenishment(r);
             if (delay == null) {
-                delay = Duration.ofMillis(Math.min(settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10),
-                        Math.max(transport.maxBackoff().toMillis(), settings.throttleBackoff().toMillis())));
+                delay = throttle.backoff(streak);
             }
             return new Verdict.Retryable(delay, "429 " + message(WireJson.tree(r.body()), r));
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess()) {
             return Verdict.OK;
         }
@@ -69,15 +70,7 @@ final class WalmartErrors {
                 // fall through to Retry-After
             }
         }
-        String retryAfter = r.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return Duration.ofMillis((long) (Double.parseDouble(retryAfter.strip()) * 1000));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return r.retryAfterSeconds();
     }
 
     /** The error objects in any of Walmart's three shapes. */
@@ -107,8 +100,7 @@ final class WalmartErrors {
         if (oauth != null) {
             return WireJson.text(body, "error") + ": " + oauth;
         }
-        String text = r == null ? "" : r.bodyText();
-        return text.isBlank() ? "HTTP " + (r == null ? "?" : r.status()) : text.length() > 300 ? text.substring(0, 300) : text;
+        return r == null ? "HTTP ?" : r.bodyExcerpt();
     }
 
     static String code(JsonNode body, int status) {
