@@ -20,6 +20,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -115,8 +116,8 @@ public class AmazonConnector implements ChannelConnector {
                 patchEach(session, cuts, tally);
                 if (rest.size() > settings.feedThreshold()) {
                     int size = limits().batchSize();
-                    for (int i = 0; i < rest.size(); i += size) {
-                        submitFeed(session, rest.subList(i, Math.min(rest.size(), i + size)), tally);
+                    for (List<ItemUpdate> part : Batches.of(rest, size)) {
+                        submitFeed(session, part, tally);
                     }
                 } else {
                     patchEach(session, rest, tally);

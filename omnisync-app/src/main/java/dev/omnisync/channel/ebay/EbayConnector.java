@@ -20,6 +20,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -113,8 +114,8 @@ public class EbayConnector implements ChannelConnector {
                 }
             }
             int size = limits().batchSize();
-            for (int i = 0; i < priceQuantity.size(); i += size) {
-                sendPriceQuantity(session, priceQuantity.subList(i, Math.min(priceQuantity.size(), i + size)), tally, true);
+            for (List<ItemUpdate> part : Batches.of(priceQuantity, size)) {
+                sendPriceQuantity(session, part, tally, true);
             }
             for (ItemUpdate u : updates) {
                 if (!tally.hasFailed(u.listingId())) {

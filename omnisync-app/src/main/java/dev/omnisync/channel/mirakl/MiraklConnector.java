@@ -19,6 +19,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -121,7 +122,7 @@ public class MiraklConnector implements ChannelConnector {
         }
         List<PendingJob.Submission> submissions = new ArrayList<>();
         Set<String> knownImports = new HashSet<>();
-        for (List<ItemUpdate> part : partition(offers, limits().batchSize())) {
+        for (List<ItemUpdate> part : Batches.of(offers, limits().batchSize())) {
             MiraklPayloads.Multipart file = MiraklPayloads.Multipart.of(List.<String[]>of(new String[] {"import_mode", "PARTIAL_UPDATE"}),
                     "offers-" + clock.instant().getEpochSecond() + ".csv", offerCsv(part));
             Submitted s = submitOffers(session, file, knownImports);
@@ -134,7 +135,7 @@ public class MiraklConnector implements ChannelConnector {
                 part.forEach(u -> tally.record(u.listingId(), fields, s.verdict()));
             }
         }
-        for (List<ItemUpdate> part : partition(products.stream().filter(u -> !tally.hasFailed(u.listingId())).toList(), limits().batchSize())) {
+        for (List<ItemUpdate> part : Batches.of(products.stream().filter(u -> !tally.hasFailed(u.listingId())).toList(), limits().batchSize())) {
             MiraklPayloads.Multipart file = MiraklPayloads.Multipart.of(List.of(), "products-" + clock.instant().getEpochSecond() + ".csv",
                     productCsv(part));
             Submitted s = submitProducts(session, file);
@@ -266,14 +267,6 @@ public class MiraklConnector implements ChannelConnector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static <T> List<List<T>> partition(List<T> list, int size) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            parts.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return parts;
     }
 
     /**

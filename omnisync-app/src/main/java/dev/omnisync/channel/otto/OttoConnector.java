@@ -19,6 +19,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -110,11 +111,11 @@ public class OttoConnector implements ChannelConnector {
         }
         List<PendingJob.Submission> submissions = new ArrayList<>();
         try {
-            for (List<ItemUpdate> part : partition(quantities, limits().batchSize())) {
+            for (List<ItemUpdate> part : Batches.of(quantities, limits().batchSize())) {
                 sendQuantities(session, part, tally, 1);
             }
             List<ItemUpdate> pricesDue = prices.stream().filter(u -> !tally.hasFailed(u.listingId())).toList();
-            for (List<ItemUpdate> part : partition(pricesDue, settings.pricesPerCall())) {
+            for (List<ItemUpdate> part : Batches.of(pricesDue, settings.pricesPerCall())) {
                 submitPrices(session, part, tally, submissions);
             }
         } catch (CredentialsRefused | MissingCredential e) {
@@ -211,14 +212,6 @@ public class OttoConnector implements ChannelConnector {
             }
         }
         return null;
-    }
-
-    private static <T> List<List<T>> partition(List<T> list, int size) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            parts.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return parts;
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -136,13 +137,13 @@ public class WalmartConnector implements ChannelConnector {
         String currency = session.account().currency() == null ? "USD" : session.account().currency();
         List<PendingJob.Submission> submissions = new ArrayList<>();
         int size = limits().batchSize();
-        for (List<ItemUpdate> part : partition(quantities, size)) {
+        for (List<ItemUpdate> part : Batches.of(quantities, size)) {
             submit(session, INVENTORY_FEED, Set.of(FieldKey.QUANTITY), part, WireJson.write(inventoryFeed(part)), tally, submissions);
         }
-        for (List<ItemUpdate> part : partition(prices, size)) {
+        for (List<ItemUpdate> part : Batches.of(prices, size)) {
             submit(session, PRICE_FEED, Set.of(FieldKey.PRICE), part, WireJson.write(priceFeed(part, currency)), tally, submissions);
         }
-        for (List<ItemUpdate> part : partition(content, size)) {
+        for (List<ItemUpdate> part : Batches.of(content, size)) {
             submit(session, MAINTENANCE_FEED, CONTENT, part, WireJson.write(maintenanceFeed(part)), tally, submissions);
         }
         List<ItemUpdate> inJobs = items.stream().filter(u -> submissions.stream().anyMatch(s -> s.skus().contains(u.sku()))
@@ -205,14 +206,6 @@ public class WalmartConnector implements ChannelConnector {
         }
         return new WalmartPayloads.MaintenanceFeed(new WalmartPayloads.MaintenanceHeader("mpmaintenance", "REPLACE", "EXTERNAL", "en",
                 settings.maintenanceFeedVersion(), settings.subCategory()), out);
-    }
-
-    private static <T> List<List<T>> partition(List<T> list, int size) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            parts.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return parts;
     }
 
     /**
