@@ -1,5 +1,6 @@
 package dev.omnisync.channel.amazon;
 
+import dev.omnisync.channel.wire.StatusVerdicts;
 import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
@@ -7,6 +8,7 @@ import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
@@ -20,10 +22,12 @@ final class AmazonErrors {
     private final AmazonSettings settings;
     private final TransportSettings transport;
     private final ThrottleStreak throttle;
+    private final StatusVerdicts statuses;
     private final Map<Long, Double> lastRate = new ConcurrentHashMap<>();
 
     AmazonErrors(AmazonSettings settings) {
         this.settings = settings;
+        this.statuses = new StatusVerdicts("Amazon", settings.transport(), Set.of(401, 403), AmazonErrors::message, AmazonErrors::code);
         this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
@@ -47,17 +51,7 @@ final class AmazonErrors {
             return new Verdict.Retryable(delay, "429 QuotaExceeded: " + message(WireJson.tree(r.body()), r));
         }
         throttle.ended(accountId);
-        if (r.isSuccess()) {
-            return Verdict.OK;
-        }
-        JsonNode body = WireJson.tree(r.body());
-        if (s >= 500) {
-            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "Amazon " + s + ": " + message(body, r));
-        }
-        if (s == 401 || s == 403) {
-            return new Verdict.AuthExpired("Amazon " + s + ": " + message(body, r));
-        }
-        return new Verdict.Permanent(code(body, s), message(body, r));
+        return statuses.of(r);
     }
 
     /** The plan rate of the last answer for the account (requests per second), if known. */

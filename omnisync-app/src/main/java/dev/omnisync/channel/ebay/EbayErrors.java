@@ -1,5 +1,6 @@
 package dev.omnisync.channel.ebay;
 
+import dev.omnisync.channel.wire.StatusVerdicts;
 import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
@@ -8,6 +9,7 @@ import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,6 +23,7 @@ final class EbayErrors {
     private final EbaySettings settings;
     private final TransportSettings transport;
     private final ThrottleStreak throttle;
+    private final StatusVerdicts statuses;
     private final java.time.Clock clock;
 
     EbayErrors(EbaySettings settings) {
@@ -29,6 +32,7 @@ final class EbayErrors {
 
     EbayErrors(EbaySettings settings, java.time.Clock clock) {
         this.settings = settings;
+        this.statuses = new StatusVerdicts("eBay", settings.transport(), Set.of(401), EbayErrors::message, EbayErrors::code);
         this.throttle = new ThrottleStreak(settings.throttleBackoff(),
                 Collections.max(List.of(settings.transport().maxBackoff(), settings.throttleBackoff())));
         this.transport = settings.transport();
@@ -43,17 +47,7 @@ final class EbayErrors {
             return new Verdict.Retryable(delay != null ? delay : throttle.backoff(streak), "429 eBay call limit reached: " + message(WireJson.tree(r.body()), r));
         }
         throttle.ended(accountId);
-        if (r.isSuccess()) {
-            return Verdict.OK;
-        }
-        JsonNode body = WireJson.tree(r.body());
-        if (s >= 500) {
-            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "eBay " + s + ": " + message(body, r));
-        }
-        if (s == 401) {
-            return new Verdict.AuthExpired("eBay 401: " + message(body, r));
-        }
-        return new Verdict.Permanent(code(body, s), message(body, r));
+        return statuses.of(r);
     }
 
     /** One entry of a bulk answer ({@code statusCode} + {@code errors[]}). */

@@ -1,5 +1,6 @@
 package dev.omnisync.channel.walmart;
 
+import dev.omnisync.channel.wire.StatusVerdicts;
 import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,9 +27,11 @@ final class WalmartErrors {
     private final TransportSettings transport;
     private final Clock clock;
     private final ThrottleStreak throttle;
+    private final StatusVerdicts statuses;
 
     WalmartErrors(WalmartSettings settings, Clock clock) {
         this.settings = settings;
+        this.statuses = new StatusVerdicts("Walmart", settings.transport(), Set.of(401), WalmartErrors::message, WalmartErrors::code);
         this.throttle = new ThrottleStreak(settings.throttleBackoff(),
                 Collections.max(List.of(settings.transport().maxBackoff(), settings.throttleBackoff())));
         this.transport = settings.transport();
@@ -45,17 +49,7 @@ final class WalmartErrors {
             return new Verdict.Retryable(delay, "429 " + message(WireJson.tree(r.body()), r));
         }
         throttle.ended(accountId);
-        if (r.isSuccess()) {
-            return Verdict.OK;
-        }
-        JsonNode body = WireJson.tree(r.body());
-        if (s >= 500) {
-            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "Walmart " + s + ": " + message(body, r));
-        }
-        if (s == 401) {
-            return new Verdict.AuthExpired("Walmart 401: " + message(body, r));
-        }
-        return new Verdict.Permanent(code(body, s), message(body, r));
+        return statuses.of(r);
     }
 
     /** When the throttle refills: {@code X-Next-Replenishment-Time} (epoch ms), else {@code Retry-After} seconds. */
