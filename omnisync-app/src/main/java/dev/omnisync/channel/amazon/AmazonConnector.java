@@ -264,7 +264,7 @@ public class AmazonConnector implements ChannelConnector {
         if (v instanceof Verdict.Ok) {
             return true;
         }
-        Verdict verdict = v instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message()) : v;
+        Verdict verdict = v.authExpiredAsRetryable(settings.transport().maxBackoff());
         items.forEach(u -> tally.record(u.listingId(), u.fields(), verdict));
         return false;
     }

@@ -196,7 +196,7 @@ public class TemuConnector implements ChannelConnector {
         }
         Verdict whole = errors.classify(session.account().accountId(), r);
         if (!(whole instanceof Verdict.Ok)) {
-            Verdict v = whole instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message()) : whole;
+            Verdict v = whole.authExpiredAsRetryable(settings.transport().maxBackoff());
             items.forEach(u -> tally.record(u.listingId(), fields, v));
             return;
         }
@@ -226,11 +226,11 @@ public class TemuConnector implements ChannelConnector {
      * image and category are per goods (the first item carrying a field decides); weight is per SKU, in grams.
      */
     static TemuPayloads.PartialUpdate partialUpdate(long goodsId, List<ItemUpdate> items) {
-        String name = first(items, FieldKey.TITLE, OfferValues::title);
-        String description = first(items, FieldKey.DESCRIPTION, OfferValues::description);
-        List<String> images = first(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
-        String sizeChart = first(items, FieldKey.IMAGES, OfferValues::sizeChart);
-        String category = first(items, FieldKey.CATEGORIES, OfferValues::category);
+        String name = PerProductPush.firstSent(items, FieldKey.TITLE, OfferValues::title);
+        String description = PerProductPush.firstSent(items, FieldKey.DESCRIPTION, OfferValues::description);
+        List<String> images = PerProductPush.firstSent(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
+        String sizeChart = PerProductPush.firstSent(items, FieldKey.IMAGES, OfferValues::sizeChart);
+        String category = PerProductPush.firstSent(items, FieldKey.CATEGORIES, OfferValues::category);
         if (name != null && (name.isBlank() || name.length() > 500)) {
             throw new IllegalArgumentException("Temu goods names have 1 to 500 characters; this one has " + name.length());
         }
@@ -280,18 +280,6 @@ public class TemuConnector implements ChannelConnector {
     static String plainText(String html) {
         return html.replaceAll("(?i)<br\\s*/?>|</p>|</li>", "\n").replaceAll("<[^>]*>", "").replace("&nbsp;", " ")
                 .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replaceAll("\n{3,}", "\n\n").strip();
-    }
-
-    private static <T> T first(List<ItemUpdate> items, FieldKey field, Function<OfferValues, T> value) {
-        for (ItemUpdate u : items) {
-            if (u.sends(field)) {
-                T v = value.apply(u.values());
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     @Override

@@ -170,7 +170,7 @@ public class TiktokConnector implements ChannelConnector {
         }
         Verdict whole = errors.classify(session.account().accountId(), r);
         if (!(whole instanceof Verdict.Ok)) {
-            Verdict v = whole instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message()) : whole;
+            Verdict v = whole.authExpiredAsRetryable(settings.transport().maxBackoff());
             items.forEach(u -> tally.record(u.listingId(), fields, v));
             return;
         }
@@ -206,11 +206,11 @@ public class TiktokConnector implements ChannelConnector {
      * parties become TikTok ids through {@code gpsrIds} (manufacturer ids, responsible person ids).
      */
     static TiktokPayloads.PartialEdit partialEdit(List<ItemUpdate> items, Function<OfferValues.Gpsr, List<List<String>>> gpsrIds) {
-        String title = first(items, FieldKey.TITLE, OfferValues::title);
-        String description = first(items, FieldKey.DESCRIPTION, OfferValues::description);
-        List<String> images = first(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
-        String category = first(items, FieldKey.CATEGORIES, OfferValues::category);
-        OfferValues.Gpsr gpsr = first(items, FieldKey.GPSR, OfferValues::gpsr);
+        String title = PerProductPush.firstSent(items, FieldKey.TITLE, OfferValues::title);
+        String description = PerProductPush.firstSent(items, FieldKey.DESCRIPTION, OfferValues::description);
+        List<String> images = PerProductPush.firstSent(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
+        String category = PerProductPush.firstSent(items, FieldKey.CATEGORIES, OfferValues::category);
+        OfferValues.Gpsr gpsr = PerProductPush.firstSent(items, FieldKey.GPSR, OfferValues::gpsr);
         if (title != null && (title.isBlank() || title.length() > 255)) {
             throw new IllegalArgumentException("TikTok Shop titles have 1 to 255 characters; this one has " + title.length());
         }
@@ -218,18 +218,6 @@ public class TiktokConnector implements ChannelConnector {
         return new TiktokPayloads.PartialEdit(title, description,
                 images == null ? null : images.stream().limit(9).map(TiktokPayloads.Image::new).toList(), category,
                 ids == null || ids.get(0).isEmpty() ? null : ids.get(0), ids == null || ids.get(1).isEmpty() ? null : ids.get(1));
-    }
-
-    private static <T> T first(List<ItemUpdate> items, FieldKey field, Function<OfferValues, T> value) {
-        for (ItemUpdate u : items) {
-            if (u.sends(field)) {
-                T v = value.apply(u.values());
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     /** A GPSR party TikTok refused to register. */

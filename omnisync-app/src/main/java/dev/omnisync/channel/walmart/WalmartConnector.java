@@ -172,8 +172,8 @@ public class WalmartConnector implements ChannelConnector {
                 submissions.add(new PendingJob.Submission(feedType, feedId, fields, part.stream().map(ItemUpdate::sku).toList()));
                 return;
             }
-            Verdict verdict = v instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message())
-                    : v instanceof Verdict.Ok ? new Verdict.Retryable(settings.transport().maxBackoff(), "Walmart answered no feedId") : v;
+            Verdict verdict = v instanceof Verdict.Ok ? new Verdict.Retryable(settings.transport().maxBackoff(), "Walmart answered no feedId")
+                    : v.authExpiredAsRetryable(settings.transport().maxBackoff());
             part.forEach(u -> tally.record(u.listingId(), fields, verdict));
         } catch (WireFailure e) {
             part.forEach(u -> tally.retryLater(u.listingId(), settings.transport().backoff(settings.transport().maxAttempts()), e.getMessage()));

@@ -3,6 +3,7 @@ package dev.omnisync.channel.wire;
 import dev.omnisync.channel.FieldKey;
 import dev.omnisync.channel.spi.ItemUpdate;
 import dev.omnisync.channel.spi.MissingCredential;
+import dev.omnisync.channel.spi.OfferValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +58,19 @@ public final class PerProductPush<K> {
             }
         }
         return out;
+    }
+
+    /** The first non-null value of {@code field} among the items that send it (one product's content is one edit). */
+    public static <T> T firstSent(List<ItemUpdate> items, FieldKey field, Function<OfferValues, T> value) {
+        for (ItemUpdate u : items) {
+            if (u.sends(field)) {
+                T v = value.apply(u.values());
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
     }
 
     /** Runs the calls for every product and returns the tally with one outcome per update. */
