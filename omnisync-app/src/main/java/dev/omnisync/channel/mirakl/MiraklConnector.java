@@ -20,6 +20,7 @@ import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
 import dev.omnisync.channel.wire.Batches;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -458,18 +459,9 @@ public class MiraklConnector implements ChannelConnector {
     }
 
     private JsonNode read(MiraklClient.Session session, String path, Query query, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, path, query, null, null);
-        } catch (WireFailure | MissingCredential e) {
-            throw new ChannelReadFailed("Mirakl " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("Mirakl " + what + " failed: HTTP " + r.status() + " " + MiraklErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("Mirakl " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, path, query, null, null),
+                r -> errors.classify(r), MiraklErrors::message).body());
     }
 
     /** The MMP seller API has no webhooks (orders are polled with OR11), so nothing posted to us is genuine. */

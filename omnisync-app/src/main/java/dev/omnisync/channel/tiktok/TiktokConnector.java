@@ -8,10 +8,8 @@ import dev.omnisync.channel.spi.ChannelConnector;
 import dev.omnisync.channel.spi.ChannelNotification;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ChannelOrder;
-import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
-import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -20,7 +18,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
-import dev.omnisync.channel.wire.CredentialsRefused;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.PerProductPush;
 import dev.omnisync.channel.wire.Verdict;
@@ -32,7 +30,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -355,19 +352,9 @@ public class TiktokConnector implements ChannelConnector {
     }
 
     private JsonNode read(TiktokClient.Session session, String path, Map<String, String> query, byte[] body, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.POST, path, query, body);
-        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
-            throw new ChannelReadFailed("TikTok Shop " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account().accountId(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("TikTok Shop " + what + " failed: HTTP " + r.status() + " "
-                    + TiktokErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("TikTok Shop " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.POST, path, query, body),
+                r -> errors.classify(session.account().accountId(), r), TiktokErrors::message).body());
     }
 
     /**
