@@ -21,6 +21,7 @@ import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
 import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.ChannelReads;
+import dev.omnisync.channel.wire.MultipartBody;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -124,7 +125,7 @@ public class MiraklConnector implements ChannelConnector {
         List<PendingJob.Submission> submissions = new ArrayList<>();
         Set<String> knownImports = new HashSet<>();
         for (List<ItemUpdate> part : Batches.of(offers, limits().batchSize())) {
-            MiraklPayloads.Multipart file = MiraklPayloads.Multipart.of(List.<String[]>of(new String[] {"import_mode", "PARTIAL_UPDATE"}),
+            MultipartBody file = MiraklPayloads.csvFile(List.<String[]>of(new String[] {"import_mode", "PARTIAL_UPDATE"}),
                     "offers-" + clock.instant().getEpochSecond() + ".csv", offerCsv(part));
             Submitted s = submitOffers(session, file, knownImports);
             Set<FieldKey> fields = EnumSet.noneOf(FieldKey.class);
@@ -137,7 +138,7 @@ public class MiraklConnector implements ChannelConnector {
             }
         }
         for (List<ItemUpdate> part : Batches.of(products.stream().filter(u -> !tally.hasFailed(u.listingId())).toList(), limits().batchSize())) {
-            MiraklPayloads.Multipart file = MiraklPayloads.Multipart.of(List.of(), "products-" + clock.instant().getEpochSecond() + ".csv",
+            MultipartBody file = MiraklPayloads.csvFile(List.of(), "products-" + clock.instant().getEpochSecond() + ".csv",
                     productCsv(part));
             Submitted s = submitProducts(session, file);
             if (s.importId() != null) {
@@ -201,7 +202,7 @@ public class MiraklConnector implements ChannelConnector {
      * period when the answer timed out. (A PARTIAL_UPDATE file holds absolute values, so a duplicate would do no
      * harm beyond spending the minute's import.)
      */
-    private Submitted submitOffers(MiraklClient.Session session, MiraklPayloads.Multipart file, Set<String> known) {
+    private Submitted submitOffers(MiraklClient.Session session, MultipartBody file, Set<String> known) {
         Instant started = clock.instant();
         int attempts = settings.transport().maxAttempts();
         for (int attempt = 1; ; attempt++) {
@@ -232,7 +233,7 @@ public class MiraklConnector implements ChannelConnector {
         }
     }
 
-    private Submitted submitProducts(MiraklClient.Session session, MiraklPayloads.Multipart file) {
+    private Submitted submitProducts(MiraklClient.Session session, MultipartBody file) {
         try {
             return submitted(session.send(HttpMethod.POST, "/api/products/imports", session.query(), file.body(), file.contentType()));
         } catch (WireFailure e) {

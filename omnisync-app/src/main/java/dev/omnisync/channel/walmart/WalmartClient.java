@@ -8,7 +8,6 @@ import dev.omnisync.channel.wire.TokenCache;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,19 +38,6 @@ final class WalmartClient {
 
     Session session(ConnectorAccount account) {
         return new Session(account);
-    }
-
-    /** A multipart/form-data body with one part named {@code file} holding the JSON feed. */
-    record Multipart(String contentType, byte[] body) {
-        static Multipart file(byte[] json) {
-            String boundary = "omnisync-" + UUID.randomUUID();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"feed.json\"\r\n"
-                    + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(json);
-            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
-        }
     }
 
     final class Session extends AccountSession {

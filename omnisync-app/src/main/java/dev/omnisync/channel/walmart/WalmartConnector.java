@@ -23,6 +23,7 @@ import dev.omnisync.channel.spi.PushResult;
 import dev.omnisync.channel.wire.Batches;
 import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.CredentialsRefused;
+import dev.omnisync.channel.wire.MultipartBody;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -163,7 +164,7 @@ public class WalmartConnector implements ChannelConnector {
 
     private void submit(WalmartClient.Session session, String feedType, Set<FieldKey> fields, List<ItemUpdate> part, byte[] json,
             OutcomeTally tally, List<PendingJob.Submission> submissions) {
-        WalmartClient.Multipart multipart = WalmartClient.Multipart.file(json);
+        MultipartBody multipart = MultipartBody.of(List.of(), "feed.json", "application/json", json);
         try {
             WireResponse r = session.send(HttpMethod.POST, "/v3/feeds" + Query.of().add("feedType", feedType), multipart.body(),
                     multipart.contentType());
