@@ -2,8 +2,10 @@ package dev.omnisync.channel.amazon;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.wire.AccessToken;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.Query;
+import dev.omnisync.channel.wire.TokenCache;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
@@ -33,7 +35,7 @@ final class AmazonClient {
     private final Transport transport;
     private final AmazonSettings settings;
     private final Clock clock;
-    private final Map<Long, AccessToken> tokens = new ConcurrentHashMap<>();
+    private final TokenCache tokens = new TokenCache();
     private final Map<Long, Pace> paces = new ConcurrentHashMap<>();
 
     AmazonClient(AmazonSettings settings, Clock clock) {
@@ -79,20 +81,10 @@ final class AmazonClient {
         }
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         String marketplaceId() {
@@ -128,7 +120,7 @@ final class AmazonClient {
             if (body != null) {
                 h.set("content-type", "application/json");
             }
-            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, () -> calls++);
+            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, this::countCall);
         }
 
         /** A call to a pre-signed document URL (no SP-API headers). */
@@ -137,16 +129,11 @@ final class AmazonClient {
             if (contentType != null) {
                 h.set("Content-Type", contentType);
             }
-            return transport.send(method, URI.create(url), h, body, () -> calls++);
+            return transport.send(method, URI.create(url), h, body, this::countCall);
         }
 
         String token(boolean renew) {
-            AccessToken t = tokens.get(account.accountId());
-            if (renew || t == null || !t.validAt(clock.instant(), settings.tokenMargin())) {
-                t = fetchToken();
-                tokens.put(account.accountId(), t);
-            }
-            return t.value();
+            return tokens.token(account.accountId(), renew, clock.instant(), settings.tokenMargin(), this::fetchToken);
         }
 
         private AccessToken fetchToken() {
@@ -158,7 +145,7 @@ final class AmazonClient {
             h.set("Accept", "application/json");
             String tokenPath = account.credentials().get("tokenPath");
             String url = tokenPath != null ? account.baseUrl() + tokenPath : account.credentialOr("lwaTokenUrl", settings.lwaTokenUrl());
-            WireResponse r = transport.send(HttpMethod.POST, URI.create(url), h, form.getBytes(StandardCharsets.UTF_8), () -> calls++);
+            WireResponse r = transport.send(HttpMethod.POST, URI.create(url), h, form.getBytes(StandardCharsets.UTF_8), this::countCall);
             JsonNode body = WireJson.tree(r.body());
             String token = WireJson.text(body, "access_token");
             if (!r.isSuccess() || token == null) {

@@ -8,7 +8,6 @@ import dev.omnisync.channel.spi.ChannelConnector;
 import dev.omnisync.channel.spi.ChannelNotification;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ChannelOrder;
-import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
 import dev.omnisync.channel.spi.MissingCredential;
@@ -20,6 +19,8 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -115,8 +116,8 @@ public class AmazonConnector implements ChannelConnector {
                 patchEach(session, cuts, tally);
                 if (rest.size() > settings.feedThreshold()) {
                     int size = limits().batchSize();
-                    for (int i = 0; i < rest.size(); i += size) {
-                        submitFeed(session, rest.subList(i, Math.min(rest.size(), i + size)), tally);
+                    for (List<ItemUpdate> part : Batches.of(rest, size)) {
+                        submitFeed(session, part, tally);
                     }
                 } else {
                     patchEach(session, rest, tally);
@@ -263,7 +264,7 @@ public class AmazonConnector implements ChannelConnector {
         if (v instanceof Verdict.Ok) {
             return true;
         }
-        Verdict verdict = v instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message()) : v;
+        Verdict verdict = v.authExpiredAsRetryable(settings.transport().maxBackoff());
         items.forEach(u -> tally.record(u.listingId(), u.fields(), verdict));
         return false;
     }
@@ -477,18 +478,9 @@ public class AmazonConnector implements ChannelConnector {
     }
 
     private JsonNode read(AmazonClient.Session session, String pathAndQuery, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, pathAndQuery, null);
-        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
-            throw new ChannelReadFailed("Amazon " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account().accountId(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("Amazon " + what + " failed: HTTP " + r.status() + " " + AmazonErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("Amazon " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, pathAndQuery, null),
+                r -> errors.classify(session.account().accountId(), r), AmazonErrors::message).body());
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.omnisync.channel.amazon;
 
+import dev.omnisync.channel.wire.StatusVerdicts;
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
@@ -18,11 +21,14 @@ final class AmazonErrors {
 
     private final AmazonSettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
+    private final StatusVerdicts statuses;
     private final Map<Long, Double> lastRate = new ConcurrentHashMap<>();
 
     AmazonErrors(AmazonSettings settings) {
         this.settings = settings;
+        this.statuses = new StatusVerdicts("Amazon", settings.transport(), Set.of(401, 403), AmazonErrors::message, AmazonErrors::code);
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
 
@@ -33,30 +39,19 @@ final class AmazonErrors {
         }
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
+            int streak = throttle.throttled(accountId);
             Double plan = rate != null ? rate : lastRate.get(accountId);
-            Duration delay = retryAfter(r);
+            Duration delay = r.retryAfterSeconds();
             if (delay == null && plan != null && plan > 0) {
                 delay = Duration.ofMillis((long) Math.ceil(1000.0 / plan) << Math.min(streak - 1, 6));
             }
             if (delay == null) {
-                delay = Duration.ofMillis(Math.min(settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10),
-                        transport.maxBackoff().toMillis()));
+                delay = throttle.backoff(streak);
             }
             return new Verdict.Retryable(delay, "429 QuotaExceeded: " + message(WireJson.tree(r.body()), r));
         }
-        throttleStreak.remove(accountId);
-        if (r.isSuccess()) {
-            return Verdict.OK;
-        }
-        JsonNode body = WireJson.tree(r.body());
-        if (s >= 500) {
-            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "Amazon " + s + ": " + message(body, r));
-        }
-        if (s == 401 || s == 403) {
-            return new Verdict.AuthExpired("Amazon " + s + ": " + message(body, r));
-        }
-        return new Verdict.Permanent(code(body, s), message(body, r));
+        throttle.ended(accountId);
+        return statuses.of(r);
     }
 
     /** The plan rate of the last answer for the account (requests per second), if known. */
@@ -76,17 +71,6 @@ final class AmazonErrors {
         }
     }
 
-    private static Duration retryAfter(WireResponse r) {
-        String v = r.header("Retry-After");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     /** The issues of an INVALID submission, as one message. */
     static String issues(JsonNode response) {
@@ -123,8 +107,7 @@ final class AmazonErrors {
         if (oauth != null) {
             return WireJson.text(body, "error") + ": " + oauth;
         }
-        String text = r == null ? "" : r.bodyText();
-        return text.isBlank() ? "HTTP " + (r == null ? "?" : r.status()) : text.length() > 300 ? text.substring(0, 300) : text;
+        return r == null ? "HTTP ?" : r.bodyExcerpt();
     }
 
     static String code(JsonNode body, int status) {

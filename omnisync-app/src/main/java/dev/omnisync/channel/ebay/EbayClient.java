@@ -2,8 +2,10 @@ package dev.omnisync.channel.ebay;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.wire.AccessToken;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.Query;
+import dev.omnisync.channel.wire.TokenCache;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
@@ -34,8 +36,8 @@ final class EbayClient {
     private final Transport transport;
     private final EbaySettings settings;
     private final Clock clock;
-    private final Map<Long, AccessToken> userTokens = new ConcurrentHashMap<>();
-    private final Map<Long, AccessToken> appTokens = new ConcurrentHashMap<>();
+    private final TokenCache userTokens = new TokenCache();
+    private final TokenCache appTokens = new TokenCache();
     private final Map<String, CachedKey> publicKeys = new ConcurrentHashMap<>();
 
     EbayClient(EbaySettings settings, Clock clock) {
@@ -51,20 +53,10 @@ final class EbayClient {
     record CachedKey(PublicKey key, Instant fetchedAt) {
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         String marketplaceId() {
@@ -92,27 +84,19 @@ final class EbayClient {
             if (contentLanguage) {
                 h.set("Content-Language", settings.contentLanguage());
             }
-            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, () -> calls++);
+            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, this::countCall);
         }
 
         String userToken(boolean renew) {
-            AccessToken t = userTokens.get(account.accountId());
-            if (renew || t == null || !t.validAt(clock.instant(), settings.tokenMargin())) {
-                t = fetchToken("grant_type=refresh_token&refresh_token=" + Query.encode(account.credential("refreshToken"))
-                        + "&scope=" + Query.encode(String.join(" ", settings.scopes())));
-                userTokens.put(account.accountId(), t);
-            }
-            return t.value();
+            return userTokens.token(account.accountId(), renew, clock.instant(), settings.tokenMargin(),
+                    () -> fetchToken("grant_type=refresh_token&refresh_token=" + Query.encode(account.credential("refreshToken"))
+                            + "&scope=" + Query.encode(String.join(" ", settings.scopes()))));
         }
 
         /** An application token (client credentials), used to read notification public keys. */
         String appToken() {
-            AccessToken t = appTokens.get(account.accountId());
-            if (t == null || !t.validAt(clock.instant(), settings.tokenMargin())) {
-                t = fetchToken("grant_type=client_credentials&scope=" + Query.encode("https://api.ebay.com/oauth/api_scope"));
-                appTokens.put(account.accountId(), t);
-            }
-            return t.value();
+            return appTokens.token(account.accountId(), false, clock.instant(), settings.tokenMargin(),
+                    () -> fetchToken("grant_type=client_credentials&scope=" + Query.encode("https://api.ebay.com/oauth/api_scope")));
         }
 
         private AccessToken fetchToken(String form) {
@@ -122,7 +106,7 @@ final class EbayClient {
             h.set("Content-Type", "application/x-www-form-urlencoded");
             h.set("Accept", "application/json");
             WireResponse r = transport.send(HttpMethod.POST, URI.create(account.baseUrl() + TOKEN_PATH), h,
-                    form.getBytes(StandardCharsets.UTF_8), () -> calls++);
+                    form.getBytes(StandardCharsets.UTF_8), this::countCall);
             JsonNode body = WireJson.tree(r.body());
             String token = WireJson.text(body, "access_token");
             if (!r.isSuccess() || token == null) {
@@ -142,7 +126,7 @@ final class EbayClient {
             h.set("Authorization", "Bearer " + appToken());
             h.set("Accept", "application/json");
             WireResponse r = transport.send(HttpMethod.GET, URI.create(account.baseUrl() + "/commerce/notification/v1/public_key/"
-                    + Query.encode(kid)), h, null, () -> calls++);
+                    + Query.encode(kid)), h, null, this::countCall);
             if (!r.isSuccess()) {
                 return null;
             }

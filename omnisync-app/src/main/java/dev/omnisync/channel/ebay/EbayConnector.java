@@ -8,7 +8,6 @@ import dev.omnisync.channel.spi.ChannelConnector;
 import dev.omnisync.channel.spi.ChannelNotification;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ChannelOrder;
-import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
 import dev.omnisync.channel.spi.MissingCredential;
@@ -20,6 +19,8 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -33,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -113,8 +113,8 @@ public class EbayConnector implements ChannelConnector {
                 }
             }
             int size = limits().batchSize();
-            for (int i = 0; i < priceQuantity.size(); i += size) {
-                sendPriceQuantity(session, priceQuantity.subList(i, Math.min(priceQuantity.size(), i + size)), tally, true);
+            for (List<ItemUpdate> part : Batches.of(priceQuantity, size)) {
+                sendPriceQuantity(session, part, tally, true);
             }
             for (ItemUpdate u : updates) {
                 if (!tally.hasFailed(u.listingId())) {
@@ -438,18 +438,9 @@ public class EbayConnector implements ChannelConnector {
     }
 
     private JsonNode read(EbayClient.Session session, String pathAndQuery, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, pathAndQuery, null, false);
-        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
-            throw new ChannelReadFailed("eBay " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account().accountId(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("eBay " + what + " failed: HTTP " + r.status() + " " + EbayErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("eBay " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, pathAndQuery, null, false),
+                r -> errors.classify(session.account().accountId(), r), EbayErrors::message).body());
     }
 
     /**

@@ -1,12 +1,15 @@
 package dev.omnisync.channel.ebay;
 
+import dev.omnisync.channel.wire.StatusVerdicts;
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +22,8 @@ final class EbayErrors {
 
     private final EbaySettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
+    private final StatusVerdicts statuses;
     private final java.time.Clock clock;
 
     EbayErrors(EbaySettings settings) {
@@ -28,6 +32,9 @@ final class EbayErrors {
 
     EbayErrors(EbaySettings settings, java.time.Clock clock) {
         this.settings = settings;
+        this.statuses = new StatusVerdicts("eBay", settings.transport(), Set.of(401), EbayErrors::message, EbayErrors::code);
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(),
+                Collections.max(List.of(settings.transport().maxBackoff(), settings.throttleBackoff())));
         this.transport = settings.transport();
         this.clock = clock;
     }
@@ -35,22 +42,12 @@ final class EbayErrors {
     Verdict classify(long accountId, WireResponse r) {
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
-            Duration delay = retryAfter(r);
-            return new Verdict.Retryable(delay != null ? delay : exponential(streak), "429 eBay call limit reached: " + message(WireJson.tree(r.body()), r));
+            int streak = throttle.throttled(accountId);
+            Duration delay = r.retryAfterSeconds();
+            return new Verdict.Retryable(delay != null ? delay : throttle.backoff(streak), "429 eBay call limit reached: " + message(WireJson.tree(r.body()), r));
         }
-        throttleStreak.remove(accountId);
-        if (r.isSuccess()) {
-            return Verdict.OK;
-        }
-        JsonNode body = WireJson.tree(r.body());
-        if (s >= 500) {
-            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "eBay " + s + ": " + message(body, r));
-        }
-        if (s == 401) {
-            return new Verdict.AuthExpired("eBay 401: " + message(body, r));
-        }
-        return new Verdict.Permanent(code(body, s), message(body, r));
+        throttle.ended(accountId);
+        return statuses.of(r);
     }
 
     /** One entry of a bulk answer ({@code statusCode} + {@code errors[]}). */
@@ -81,22 +78,7 @@ final class EbayErrors {
         return Duration.between(now, midnight);
     }
 
-    Duration exponential(int streak) {
-        long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
-        return Duration.ofMillis(Math.min(millis, Math.max(transport.maxBackoff().toMillis(), settings.throttleBackoff().toMillis())));
-    }
 
-    static Duration retryAfter(WireResponse r) {
-        String v = r.header("Retry-After");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     static String message(JsonNode body, WireResponse r) {
         JsonNode errors = body.path("errors");
@@ -115,8 +97,7 @@ final class EbayErrors {
         if (r == null) {
             return "no error detail";
         }
-        String text = r.bodyText();
-        return text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text;
+        return r.bodyExcerpt();
     }
 
     static String code(JsonNode body, int status) {

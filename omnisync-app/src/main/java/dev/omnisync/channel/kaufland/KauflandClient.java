@@ -1,6 +1,7 @@
 package dev.omnisync.channel.kaufland;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireResponse;
 import java.net.URI;
@@ -56,20 +57,10 @@ final class KauflandClient {
         }
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         String storefront() {
@@ -92,7 +83,7 @@ final class KauflandClient {
             if (body != null) {
                 h.set("Content-Type", "application/json");
             }
-            return transport.send(method, URI.create(uri), h, body, () -> calls++);
+            return transport.send(method, URI.create(uri), h, body, this::countCall);
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.omnisync.channel.spi.ChannelConnector;
 import dev.omnisync.channel.spi.ChannelNotification;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ChannelOrder;
-import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
 import dev.omnisync.channel.spi.MissingCredential;
@@ -20,6 +19,7 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -329,18 +329,9 @@ public class KauflandConnector implements ChannelConnector {
     }
 
     private WireResponse read(KauflandClient.Session session, String pathAndQuery, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, pathAndQuery, null);
-        } catch (WireFailure | MissingCredential e) {
-            throw new ChannelReadFailed("Kaufland " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("Kaufland " + what + " failed: HTTP " + r.status() + " " + KauflandErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return r;
+        return ChannelReads.read("Kaufland " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, pathAndQuery, null),
+                r -> errors.classify(session.account(), r), KauflandErrors::message);
     }
 
     /**

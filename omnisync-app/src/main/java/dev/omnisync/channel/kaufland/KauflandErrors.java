@@ -1,13 +1,12 @@
 package dev.omnisync.channel.kaufland;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,10 +19,11 @@ final class KauflandErrors {
 
     private final KauflandSettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
 
     KauflandErrors(KauflandSettings settings) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
 
@@ -31,14 +31,14 @@ final class KauflandErrors {
         long accountId = account.accountId();
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
-            Duration delay = retryAfter(r);
+            int streak = throttle.throttled(accountId);
+            Duration delay = r.retryAfterSeconds();
             if (delay == null) {
-                delay = exponential(streak);
+                delay = throttle.backoff(streak);
             }
             return new Verdict.Retryable(delay, "429 rate limited by Kaufland");
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess()) {
             return Verdict.OK;
         }
@@ -66,22 +66,7 @@ final class KauflandErrors {
         return new Verdict.Permanent(String.valueOf(s), message);
     }
 
-    Duration exponential(int streak) {
-        long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
-        return Duration.ofMillis(Math.min(millis, transport.maxBackoff().toMillis()));
-    }
 
-    private static Duration retryAfter(WireResponse r) {
-        String v = r.header("Retry-After");
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     static String message(JsonNode body, WireResponse r) {
         StringBuilder sb = new StringBuilder();
@@ -97,8 +82,7 @@ final class KauflandErrors {
             }
         }
         if (sb.isEmpty() && r != null) {
-            String text = r.bodyText();
-            sb.append(text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text);
+            sb.append(r.bodyExcerpt());
         }
         return sb.toString();
     }

@@ -1,6 +1,7 @@
 package dev.omnisync.channel.mirakl;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireResponse;
@@ -25,20 +26,10 @@ final class MiraklClient {
         return new Session(account);
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         /** The query for a path: the given parameters plus {@code shop_id} when the account has one. */
@@ -48,12 +39,12 @@ final class MiraklClient {
 
         /** A call retried by the transport on 5xx and timeouts (reads, idempotent writes). */
         WireResponse send(HttpMethod method, String path, Query query, byte[] body, String contentType) {
-            return transport.send(method, uri(path, query), headers(contentType), body, () -> calls++);
+            return transport.send(method, uri(path, query), headers(contentType), body, this::countCall);
         }
 
         /** Exactly one try (OF01: whether to send the file again is decided after asking OF04). */
         WireResponse sendOnce(HttpMethod method, String path, Query query, byte[] body, String contentType) {
-            calls++;
+            countCall();
             return transport.sendOnce(method, uri(path, query), headers(contentType), body);
         }
 

@@ -19,6 +19,9 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
+import dev.omnisync.channel.wire.ChannelReads;
+import dev.omnisync.channel.wire.MultipartBody;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -121,8 +124,8 @@ public class MiraklConnector implements ChannelConnector {
         }
         List<PendingJob.Submission> submissions = new ArrayList<>();
         Set<String> knownImports = new HashSet<>();
-        for (List<ItemUpdate> part : partition(offers, limits().batchSize())) {
-            MiraklPayloads.Multipart file = MiraklPayloads.Multipart.of(List.<String[]>of(new String[] {"import_mode", "PARTIAL_UPDATE"}),
+        for (List<ItemUpdate> part : Batches.of(offers, limits().batchSize())) {
+            MultipartBody file = MiraklPayloads.csvFile(List.<String[]>of(new String[] {"import_mode", "PARTIAL_UPDATE"}),
                     "offers-" + clock.instant().getEpochSecond() + ".csv", offerCsv(part));
             Submitted s = submitOffers(session, file, knownImports);
             Set<FieldKey> fields = EnumSet.noneOf(FieldKey.class);
@@ -134,8 +137,8 @@ public class MiraklConnector implements ChannelConnector {
                 part.forEach(u -> tally.record(u.listingId(), fields, s.verdict()));
             }
         }
-        for (List<ItemUpdate> part : partition(products.stream().filter(u -> !tally.hasFailed(u.listingId())).toList(), limits().batchSize())) {
-            MiraklPayloads.Multipart file = MiraklPayloads.Multipart.of(List.of(), "products-" + clock.instant().getEpochSecond() + ".csv",
+        for (List<ItemUpdate> part : Batches.of(products.stream().filter(u -> !tally.hasFailed(u.listingId())).toList(), limits().batchSize())) {
+            MultipartBody file = MiraklPayloads.csvFile(List.of(), "products-" + clock.instant().getEpochSecond() + ".csv",
                     productCsv(part));
             Submitted s = submitProducts(session, file);
             if (s.importId() != null) {
@@ -199,7 +202,7 @@ public class MiraklConnector implements ChannelConnector {
      * period when the answer timed out. (A PARTIAL_UPDATE file holds absolute values, so a duplicate would do no
      * harm beyond spending the minute's import.)
      */
-    private Submitted submitOffers(MiraklClient.Session session, MiraklPayloads.Multipart file, Set<String> known) {
+    private Submitted submitOffers(MiraklClient.Session session, MultipartBody file, Set<String> known) {
         Instant started = clock.instant();
         int attempts = settings.transport().maxAttempts();
         for (int attempt = 1; ; attempt++) {
@@ -230,7 +233,7 @@ public class MiraklConnector implements ChannelConnector {
         }
     }
 
-    private Submitted submitProducts(MiraklClient.Session session, MiraklPayloads.Multipart file) {
+    private Submitted submitProducts(MiraklClient.Session session, MultipartBody file) {
         try {
             return submitted(session.send(HttpMethod.POST, "/api/products/imports", session.query(), file.body(), file.contentType()));
         } catch (WireFailure e) {
@@ -266,14 +269,6 @@ public class MiraklConnector implements ChannelConnector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static <T> List<List<T>> partition(List<T> list, int size) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            parts.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return parts;
     }
 
     /**
@@ -465,18 +460,9 @@ public class MiraklConnector implements ChannelConnector {
     }
 
     private JsonNode read(MiraklClient.Session session, String path, Query query, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, path, query, null, null);
-        } catch (WireFailure | MissingCredential e) {
-            throw new ChannelReadFailed("Mirakl " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("Mirakl " + what + " failed: HTTP " + r.status() + " " + MiraklErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("Mirakl " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, path, query, null, null),
+                r -> errors.classify(r), MiraklErrors::message).body());
     }
 
     /** The MMP seller API has no webhooks (orders are polled with OR11), so nothing posted to us is genuine. */

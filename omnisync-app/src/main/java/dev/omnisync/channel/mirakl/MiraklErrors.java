@@ -54,7 +54,6 @@ final class MiraklErrors {
         if (m != null && !m.isBlank()) {
             return m;
         }
-        String text = r.bodyText();
-        return text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text;
+        return r.bodyExcerpt();
     }
 }

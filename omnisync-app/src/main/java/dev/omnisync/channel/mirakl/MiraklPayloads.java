@@ -1,10 +1,9 @@
 package dev.omnisync.channel.mirakl;
 
-import java.io.ByteArrayOutputStream;
+import dev.omnisync.channel.wire.MultipartBody;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Mirakl's file formats: CSV with {@code ;} separators, every value in double quotes ({@code ""} escapes a quote),
@@ -86,22 +85,8 @@ final class MiraklPayloads {
         return rows;
     }
 
-    /** A multipart/form-data body. */
-    record Multipart(String contentType, byte[] body) {
-
-        /** Text fields, then the CSV file part named {@code file}. */
-        static Multipart of(List<String[]> fields, String filename, String csv) {
-            String boundary = "omnisync-" + UUID.randomUUID();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (String[] f : fields) {
-                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n" + f[1] + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
-        }
+    /** Text fields, then the CSV file part named {@code file}. */
+    static MultipartBody csvFile(List<String[]> fields, String filename, String csv) {
+        return MultipartBody.of(fields, filename, "text/csv", csv.getBytes(StandardCharsets.UTF_8));
     }
 }

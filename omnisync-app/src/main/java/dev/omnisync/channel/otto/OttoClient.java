@@ -2,16 +2,16 @@ package dev.omnisync.channel.otto;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.wire.AccessToken;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.Query;
+import dev.omnisync.channel.wire.TokenCache;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +26,7 @@ final class OttoClient {
     private final Transport transport;
     private final OttoSettings settings;
     private final Clock clock;
-    private final Map<Long, AccessToken> tokens = new ConcurrentHashMap<>();
+    private final TokenCache tokens = new TokenCache();
 
     OttoClient(OttoSettings settings, Clock clock) {
         this.settings = settings;
@@ -38,20 +38,10 @@ final class OttoClient {
         return new Session(account);
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         /** A JSON call; a 401 renews the token and tries once more. */
@@ -71,16 +61,11 @@ final class OttoClient {
             if (body != null) {
                 h.set("Content-Type", "application/json");
             }
-            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, () -> calls++);
+            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, this::countCall);
         }
 
         String token(boolean renew) {
-            AccessToken t = tokens.get(account.accountId());
-            if (renew || t == null || !t.validAt(clock.instant(), settings.tokenMargin())) {
-                t = fetchToken();
-                tokens.put(account.accountId(), t);
-            }
-            return t.value();
+            return tokens.token(account.accountId(), renew, clock.instant(), settings.tokenMargin(), this::fetchToken);
         }
 
         private AccessToken fetchToken() {
@@ -90,7 +75,7 @@ final class OttoClient {
             h.set("Content-Type", "application/x-www-form-urlencoded");
             h.set("Accept", "application/json");
             WireResponse r = transport.send(HttpMethod.POST, URI.create(account.baseUrl() + "/v1/token"), h,
-                    form.getBytes(StandardCharsets.UTF_8), () -> calls++);
+                    form.getBytes(StandardCharsets.UTF_8), this::countCall);
             JsonNode body = WireJson.tree(r.body());
             String token = WireJson.text(body, "access_token");
             if (!r.isSuccess() || token == null) {

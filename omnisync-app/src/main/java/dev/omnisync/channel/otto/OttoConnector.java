@@ -8,7 +8,6 @@ import dev.omnisync.channel.spi.ChannelConnector;
 import dev.omnisync.channel.spi.ChannelNotification;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ChannelOrder;
-import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
 import dev.omnisync.channel.spi.MissingCredential;
@@ -19,6 +18,8 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
@@ -110,11 +111,11 @@ public class OttoConnector implements ChannelConnector {
         }
         List<PendingJob.Submission> submissions = new ArrayList<>();
         try {
-            for (List<ItemUpdate> part : partition(quantities, limits().batchSize())) {
+            for (List<ItemUpdate> part : Batches.of(quantities, limits().batchSize())) {
                 sendQuantities(session, part, tally, 1);
             }
             List<ItemUpdate> pricesDue = prices.stream().filter(u -> !tally.hasFailed(u.listingId())).toList();
-            for (List<ItemUpdate> part : partition(pricesDue, settings.pricesPerCall())) {
+            for (List<ItemUpdate> part : Batches.of(pricesDue, settings.pricesPerCall())) {
                 submitPrices(session, part, tally, submissions);
             }
         } catch (CredentialsRefused | MissingCredential e) {
@@ -211,14 +212,6 @@ public class OttoConnector implements ChannelConnector {
             }
         }
         return null;
-    }
-
-    private static <T> List<List<T>> partition(List<T> list, int size) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            parts.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return parts;
     }
 
     /**
@@ -402,18 +395,9 @@ public class OttoConnector implements ChannelConnector {
     }
 
     private JsonNode read(OttoClient.Session session, String pathAndQuery, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, pathAndQuery, null);
-        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
-            throw new ChannelReadFailed("OTTO " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account().accountId(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("OTTO " + what + " failed: HTTP " + r.status() + " " + OttoErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("OTTO " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, pathAndQuery, null),
+                r -> errors.classify(session.account().accountId(), r), OttoErrors::message).body());
     }
 
     /** OTTO offers no order webhooks to sellers (orders are polled), so nothing delivered to us is genuine. */

@@ -1,5 +1,6 @@
 package dev.omnisync.channel.otto;
 
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
@@ -7,7 +8,6 @@ import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -23,24 +23,24 @@ final class OttoErrors {
 
     private final OttoSettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
 
     OttoErrors(OttoSettings settings) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
 
     Verdict classify(long accountId, WireResponse r) {
         if (r.status() == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
+            int streak = throttle.throttled(accountId);
             Duration delay = retryAfter(r);
             if (delay == null) {
-                long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
-                delay = Duration.ofMillis(Math.min(millis, transport.maxBackoff().toMillis()));
+                delay = throttle.backoff(streak);
             }
             return new Verdict.Retryable(delay, "429 rate limited by OTTO");
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess()) {
             return Verdict.OK;
         }
@@ -92,8 +92,7 @@ final class OttoErrors {
             sb.append(sb.isEmpty() ? "" : "; ").append(describe(e));
         }
         if (sb.isEmpty()) {
-            String text = r.bodyText();
-            sb.append(text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text);
+            sb.append(r.bodyExcerpt());
         }
         return sb.toString();
     }

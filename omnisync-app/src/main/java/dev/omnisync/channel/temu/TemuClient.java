@@ -1,6 +1,7 @@
 package dev.omnisync.channel.temu;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireJson;
@@ -82,20 +83,10 @@ final class TemuClient {
         return c == null || !c.isNumber() ? -1 : c.asLong();
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         /** One router call; an expired or unknown token (3000031/3000034) is replaced once when an auth code is held. */
@@ -114,7 +105,7 @@ final class TemuClient {
             HttpHeaders h = new HttpHeaders();
             h.set("Content-Type", "application/json");
             h.set("Accept", "application/json");
-            return transport.send(HttpMethod.POST, URI.create(account.baseUrl() + ROUTER), h, bytes, () -> calls++);
+            return transport.send(HttpMethod.POST, URI.create(account.baseUrl() + ROUTER), h, bytes, this::countCall);
         }
 
         private String token(boolean renew) {

@@ -22,6 +22,7 @@ import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.OutcomeTally;
+import dev.omnisync.channel.wire.PerProductPush;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireFailure;
 import dev.omnisync.channel.wire.WireJson;
@@ -39,7 +40,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,55 +118,37 @@ public class TemuConnector implements ChannelConnector {
 
     /** Groups items by goods, keeping the order of first appearance. */
     static Map<Long, List<ItemUpdate>> byGoods(List<ItemUpdate> updates) {
-        Map<Long, List<ItemUpdate>> out = new LinkedHashMap<>();
-        for (ItemUpdate u : updates) {
-            Ref r = ref(u);
-            if (r != null) {
-                out.computeIfAbsent(r.goodsId(), k -> new ArrayList<>()).add(u);
-            }
-        }
-        return out;
+        return PerProductPush.group(updates, TemuConnector::goodsId);
+    }
+
+    private static Long goodsId(ItemUpdate u) {
+        Ref r = ref(u);
+        return r == null ? null : r.goodsId();
     }
 
     @Override
     public PushResult push(ConnectorAccount account, List<ItemUpdate> updates) {
         TemuClient.Session session = client.session(account);
-        OutcomeTally tally = new OutcomeTally(updates);
-        for (ItemUpdate u : updates) {
-            if (ref(u) == null) {
-                tally.rejected(u.listingId(), "MISSING_REF", "no Temu goods/SKU id (channelRef '<goodsId>/<skuId>') for SKU " + u.sku());
-            } else if (u.sends(FieldKey.PRICE) && (u.values().price() == null || u.values().price().signum() <= 0)) {
-                tally.rejected(u.listingId(), "INVALID_PRICE", "price must be greater than 0");
-            }
-        }
-        try {
-            for (Map.Entry<Long, List<ItemUpdate>> goods : byGoods(updates).entrySet()) {
-                long goodsId = goods.getKey();
-                List<ItemUpdate> items = goods.getValue().stream().filter(u -> !tally.hasFailed(u.listingId())).toList();
-                List<ItemUpdate> stock = items.stream().filter(u -> u.sends(FieldKey.QUANTITY) && u.values().quantity() != null).toList();
-                if (!stock.isEmpty()) {
-                    TemuPayloads.StockEdit edit = stockEdit(goodsId, stock, settings.maxQuantity(), "omnisync-" + UUID.randomUUID());
-                    call(session, "bg.local.goods.stock.edit", edit, stock, Set.of(FieldKey.QUANTITY), tally, TemuConnector::stockResults);
-                }
-                List<ItemUpdate> prices = items.stream().filter(u -> u.sends(FieldKey.PRICE) && !tally.hasFailed(u.listingId())).toList();
-                if (!prices.isEmpty()) {
-                    call(session, "bg.local.goods.priceorder.change.sku.price", priceChange(goodsId, prices, account.currency(),
-                            settings.priceChangeReason()), prices, Set.of(FieldKey.PRICE), tally, TemuConnector::priceResults);
-                }
-                List<ItemUpdate> content = items.stream().filter(u -> u.fields().stream().anyMatch(CONTENT::contains)
-                        && !tally.hasFailed(u.listingId())).toList();
-                if (!content.isEmpty()) {
-                    sendContent(session, goodsId, content, tally);
-                }
-            }
-        } catch (CredentialsRefused | MissingCredential e) {
-            updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
-        }
-        for (ItemUpdate u : updates) {
-            if (!tally.hasFailed(u.listingId())) {
-                tally.accepted(u.listingId(), Set.of());
-            }
-        }
+        OutcomeTally tally = new PerProductPush<Long>(TemuConnector::goodsId,
+                u -> "no Temu goods/SKU id (channelRef '<goodsId>/<skuId>') for SKU " + u.sku(), CONTENT)
+                .push(updates, settings.transport().maxBackoff(), new PerProductPush.ProductCalls<>() {
+                    @Override
+                    public void stock(Long goodsId, List<ItemUpdate> stock, OutcomeTally t) {
+                        TemuPayloads.StockEdit edit = stockEdit(goodsId, stock, settings.maxQuantity(), "omnisync-" + UUID.randomUUID());
+                        call(session, "bg.local.goods.stock.edit", edit, stock, Set.of(FieldKey.QUANTITY), t, TemuConnector::stockResults);
+                    }
+
+                    @Override
+                    public void prices(Long goodsId, List<ItemUpdate> prices, OutcomeTally t) {
+                        call(session, "bg.local.goods.priceorder.change.sku.price", priceChange(goodsId, prices, account.currency(),
+                                settings.priceChangeReason()), prices, Set.of(FieldKey.PRICE), t, TemuConnector::priceResults);
+                    }
+
+                    @Override
+                    public void content(Long goodsId, List<ItemUpdate> content, OutcomeTally t) {
+                        sendContent(session, goodsId, content, t);
+                    }
+                });
         return new PushResult(tally.outcomes(), session.calls());
     }
 
@@ -214,7 +196,7 @@ public class TemuConnector implements ChannelConnector {
         }
         Verdict whole = errors.classify(session.account().accountId(), r);
         if (!(whole instanceof Verdict.Ok)) {
-            Verdict v = whole instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message()) : whole;
+            Verdict v = whole.authExpiredAsRetryable(settings.transport().maxBackoff());
             items.forEach(u -> tally.record(u.listingId(), fields, v));
             return;
         }
@@ -244,11 +226,11 @@ public class TemuConnector implements ChannelConnector {
      * image and category are per goods (the first item carrying a field decides); weight is per SKU, in grams.
      */
     static TemuPayloads.PartialUpdate partialUpdate(long goodsId, List<ItemUpdate> items) {
-        String name = first(items, FieldKey.TITLE, OfferValues::title);
-        String description = first(items, FieldKey.DESCRIPTION, OfferValues::description);
-        List<String> images = first(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
-        String sizeChart = first(items, FieldKey.IMAGES, OfferValues::sizeChart);
-        String category = first(items, FieldKey.CATEGORIES, OfferValues::category);
+        String name = PerProductPush.firstSent(items, FieldKey.TITLE, OfferValues::title);
+        String description = PerProductPush.firstSent(items, FieldKey.DESCRIPTION, OfferValues::description);
+        List<String> images = PerProductPush.firstSent(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
+        String sizeChart = PerProductPush.firstSent(items, FieldKey.IMAGES, OfferValues::sizeChart);
+        String category = PerProductPush.firstSent(items, FieldKey.CATEGORIES, OfferValues::category);
         if (name != null && (name.isBlank() || name.length() > 500)) {
             throw new IllegalArgumentException("Temu goods names have 1 to 500 characters; this one has " + name.length());
         }
@@ -298,18 +280,6 @@ public class TemuConnector implements ChannelConnector {
     static String plainText(String html) {
         return html.replaceAll("(?i)<br\\s*/?>|</p>|</li>", "\n").replaceAll("<[^>]*>", "").replace("&nbsp;", " ")
                 .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replaceAll("\n{3,}", "\n\n").strip();
-    }
-
-    private static <T> T first(List<ItemUpdate> items, FieldKey field, Function<OfferValues, T> value) {
-        for (ItemUpdate u : items) {
-            if (u.sends(field)) {
-                T v = value.apply(u.values());
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.omnisync.channel.temu;
 
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +22,11 @@ final class TemuErrors {
 
     private final TemuSettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
 
     TemuErrors(TemuSettings settings) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
 
@@ -36,12 +35,11 @@ final class TemuErrors {
         long code = TemuClient.code(body);
         String message = message(body, r);
         if (code == 4000004 || r.status() == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
-            long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
-            return new Verdict.Retryable(Duration.ofMillis(Math.min(millis, transport.maxBackoff().toMillis())),
+            int streak = throttle.throttled(accountId);
+            return new Verdict.Retryable(throttle.backoff(streak),
                     "429 rate limited by Temu (4000004 " + message + ")");
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess() && body.path("success").asBoolean(false)) {
             return Verdict.OK;
         }
@@ -66,7 +64,6 @@ final class TemuErrors {
         if (m != null && !m.isBlank()) {
             return m;
         }
-        String text = r.bodyText();
-        return text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text;
+        return r.bodyExcerpt();
     }
 }

@@ -1,6 +1,7 @@
 package dev.omnisync.channel.tiktok;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.CredentialsRefused;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Transport;
@@ -75,20 +76,10 @@ final class TiktokClient {
         return c == null || !c.isNumber() ? -1 : c.asLong();
     }
 
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         /**
@@ -118,7 +109,7 @@ final class TiktokClient {
             if (body != null) {
                 h.set("Content-Type", "application/json");
             }
-            return transport.send(method, URI.create(account.baseUrl() + path + query), h, body, () -> calls++);
+            return transport.send(method, URI.create(account.baseUrl() + path + query), h, body, this::countCall);
         }
 
         /** The cached access token, or a new one (refresh grant, else the auth code) when renewing or expired. */
@@ -156,7 +147,7 @@ final class TiktokClient {
                     + "&" + grant.toString().substring(1);
             HttpHeaders h = new HttpHeaders();
             h.set("Accept", "application/json");
-            WireResponse r = transport.send(HttpMethod.GET, URI.create(base + path + query), h, null, () -> calls++);
+            WireResponse r = transport.send(HttpMethod.GET, URI.create(base + path + query), h, null, this::countCall);
             JsonNode body = WireJson.tree(r.body());
             JsonNode data = body.path("data");
             String access = WireJson.text(data, "access_token");

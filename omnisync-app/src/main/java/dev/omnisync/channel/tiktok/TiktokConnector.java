@@ -8,10 +8,8 @@ import dev.omnisync.channel.spi.ChannelConnector;
 import dev.omnisync.channel.spi.ChannelNotification;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ChannelOrder;
-import dev.omnisync.channel.spi.ChannelReadFailed;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.ItemUpdate;
-import dev.omnisync.channel.spi.MissingCredential;
 import dev.omnisync.channel.spi.OfferPage;
 import dev.omnisync.channel.spi.OfferValues;
 import dev.omnisync.channel.spi.OrderCursor;
@@ -20,8 +18,9 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
-import dev.omnisync.channel.wire.CredentialsRefused;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.OutcomeTally;
+import dev.omnisync.channel.wire.PerProductPush;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireFailure;
 import dev.omnisync.channel.wire.WireJson;
@@ -31,7 +30,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -111,55 +109,37 @@ public class TiktokConnector implements ChannelConnector {
 
     /** Groups items by their TikTok product, keeping the order of first appearance. */
     static Map<String, List<ItemUpdate>> byProduct(List<ItemUpdate> updates) {
-        Map<String, List<ItemUpdate>> out = new LinkedHashMap<>();
-        for (ItemUpdate u : updates) {
-            Ref r = ref(u);
-            if (r != null) {
-                out.computeIfAbsent(r.productId(), k -> new ArrayList<>()).add(u);
-            }
-        }
-        return out;
+        return PerProductPush.group(updates, TiktokConnector::productId);
+    }
+
+    private static String productId(ItemUpdate u) {
+        Ref r = ref(u);
+        return r == null ? null : r.productId();
     }
 
     @Override
     public PushResult push(ConnectorAccount account, List<ItemUpdate> updates) {
         TiktokClient.Session session = client.session(account);
-        OutcomeTally tally = new OutcomeTally(updates);
-        for (ItemUpdate u : updates) {
-            if (ref(u) == null) {
-                tally.rejected(u.listingId(), "MISSING_REF", "no TikTok Shop product/SKU id (channelRef '<product_id>/<sku_id>') for SKU " + u.sku());
-            } else if (u.sends(FieldKey.PRICE) && (u.values().price() == null || u.values().price().signum() <= 0)) {
-                tally.rejected(u.listingId(), "INVALID_PRICE", "price must be greater than 0");
-            }
-        }
-        try {
-            for (Map.Entry<String, List<ItemUpdate>> product : byProduct(updates).entrySet()) {
-                String productId = product.getKey();
-                List<ItemUpdate> items = product.getValue().stream().filter(u -> !tally.hasFailed(u.listingId())).toList();
-                List<ItemUpdate> stock = items.stream().filter(u -> u.sends(FieldKey.QUANTITY) && u.values().quantity() != null).toList();
-                if (!stock.isEmpty()) {
-                    sendSkus(session, INVENTORY.formatted(productId), WireJson.write(inventory(stock, account, settings.maxQuantity())),
-                            stock, Set.of(FieldKey.QUANTITY), tally);
-                }
-                List<ItemUpdate> prices = items.stream().filter(u -> u.sends(FieldKey.PRICE) && !tally.hasFailed(u.listingId())).toList();
-                if (!prices.isEmpty()) {
-                    sendSkus(session, PRICES.formatted(productId), WireJson.write(prices(prices, account.currency())),
-                            prices, Set.of(FieldKey.PRICE), tally);
-                }
-                List<ItemUpdate> content = items.stream().filter(u -> u.fields().stream().anyMatch(CONTENT::contains)
-                        && !tally.hasFailed(u.listingId())).toList();
-                if (!content.isEmpty()) {
-                    sendContent(session, productId, content, tally);
-                }
-            }
-        } catch (CredentialsRefused | MissingCredential e) {
-            updates.forEach(u -> tally.retryLater(u.listingId(), settings.transport().maxBackoff(), e.getMessage()));
-        }
-        for (ItemUpdate u : updates) {
-            if (!tally.hasFailed(u.listingId())) {
-                tally.accepted(u.listingId(), Set.of());
-            }
-        }
+        OutcomeTally tally = new PerProductPush<String>(TiktokConnector::productId,
+                u -> "no TikTok Shop product/SKU id (channelRef '<product_id>/<sku_id>') for SKU " + u.sku(), CONTENT)
+                .push(updates, settings.transport().maxBackoff(), new PerProductPush.ProductCalls<>() {
+                    @Override
+                    public void stock(String productId, List<ItemUpdate> stock, OutcomeTally t) {
+                        sendSkus(session, INVENTORY.formatted(productId), WireJson.write(inventory(stock, account, settings.maxQuantity())),
+                                stock, Set.of(FieldKey.QUANTITY), t);
+                    }
+
+                    @Override
+                    public void prices(String productId, List<ItemUpdate> prices, OutcomeTally t) {
+                        sendSkus(session, PRICES.formatted(productId), WireJson.write(TiktokConnector.prices(prices, account.currency())),
+                                prices, Set.of(FieldKey.PRICE), t);
+                    }
+
+                    @Override
+                    public void content(String productId, List<ItemUpdate> content, OutcomeTally t) {
+                        sendContent(session, productId, content, t);
+                    }
+                });
         return new PushResult(tally.outcomes(), session.calls());
     }
 
@@ -187,7 +167,7 @@ public class TiktokConnector implements ChannelConnector {
         }
         Verdict whole = errors.classify(session.account().accountId(), r);
         if (!(whole instanceof Verdict.Ok)) {
-            Verdict v = whole instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message()) : whole;
+            Verdict v = whole.authExpiredAsRetryable(settings.transport().maxBackoff());
             items.forEach(u -> tally.record(u.listingId(), fields, v));
             return;
         }
@@ -223,11 +203,11 @@ public class TiktokConnector implements ChannelConnector {
      * parties become TikTok ids through {@code gpsrIds} (manufacturer ids, responsible person ids).
      */
     static TiktokPayloads.PartialEdit partialEdit(List<ItemUpdate> items, Function<OfferValues.Gpsr, List<List<String>>> gpsrIds) {
-        String title = first(items, FieldKey.TITLE, OfferValues::title);
-        String description = first(items, FieldKey.DESCRIPTION, OfferValues::description);
-        List<String> images = first(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
-        String category = first(items, FieldKey.CATEGORIES, OfferValues::category);
-        OfferValues.Gpsr gpsr = first(items, FieldKey.GPSR, OfferValues::gpsr);
+        String title = PerProductPush.firstSent(items, FieldKey.TITLE, OfferValues::title);
+        String description = PerProductPush.firstSent(items, FieldKey.DESCRIPTION, OfferValues::description);
+        List<String> images = PerProductPush.firstSent(items, FieldKey.IMAGES, v -> v.images().isEmpty() ? null : v.images());
+        String category = PerProductPush.firstSent(items, FieldKey.CATEGORIES, OfferValues::category);
+        OfferValues.Gpsr gpsr = PerProductPush.firstSent(items, FieldKey.GPSR, OfferValues::gpsr);
         if (title != null && (title.isBlank() || title.length() > 255)) {
             throw new IllegalArgumentException("TikTok Shop titles have 1 to 255 characters; this one has " + title.length());
         }
@@ -235,18 +215,6 @@ public class TiktokConnector implements ChannelConnector {
         return new TiktokPayloads.PartialEdit(title, description,
                 images == null ? null : images.stream().limit(9).map(TiktokPayloads.Image::new).toList(), category,
                 ids == null || ids.get(0).isEmpty() ? null : ids.get(0), ids == null || ids.get(1).isEmpty() ? null : ids.get(1));
-    }
-
-    private static <T> T first(List<ItemUpdate> items, FieldKey field, Function<OfferValues, T> value) {
-        for (ItemUpdate u : items) {
-            if (u.sends(field)) {
-                T v = value.apply(u.values());
-                if (v != null) {
-                    return v;
-                }
-            }
-        }
-        return null;
     }
 
     /** A GPSR party TikTok refused to register. */
@@ -384,19 +352,9 @@ public class TiktokConnector implements ChannelConnector {
     }
 
     private JsonNode read(TiktokClient.Session session, String path, Map<String, String> query, byte[] body, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.POST, path, query, body);
-        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
-            throw new ChannelReadFailed("TikTok Shop " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account().accountId(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("TikTok Shop " + what + " failed: HTTP " + r.status() + " "
-                    + TiktokErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("TikTok Shop " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.POST, path, query, body),
+                r -> errors.classify(session.account().accountId(), r), TiktokErrors::message).body());
     }
 
     /**

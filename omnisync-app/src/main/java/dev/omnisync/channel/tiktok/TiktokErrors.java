@@ -1,5 +1,6 @@
 package dev.omnisync.channel.tiktok;
 
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
@@ -7,7 +8,6 @@ import dev.omnisync.channel.wire.WireResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,10 +23,11 @@ final class TiktokErrors {
 
     private final TiktokSettings settings;
     private final TransportSettings transport;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
 
     TiktokErrors(TiktokSettings settings) {
         this.settings = settings;
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(), settings.transport().maxBackoff());
         this.transport = settings.transport();
     }
 
@@ -35,11 +36,11 @@ final class TiktokErrors {
         long code = TiktokClient.code(body);
         String message = message(body, r);
         if (r.status() == 429 || code == 36009002) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
-            Duration delay = retryAfter(r);
-            return new Verdict.Retryable(delay != null ? delay : exponential(streak), "429 rate limited by TikTok Shop (" + code + ")");
+            int streak = throttle.throttled(accountId);
+            Duration delay = r.retryAfterSeconds();
+            return new Verdict.Retryable(delay != null ? delay : throttle.backoff(streak), "429 rate limited by TikTok Shop (" + code + ")");
         }
-        throttleStreak.remove(accountId);
+        throttle.ended(accountId);
         if (r.isSuccess() && code == 0) {
             return Verdict.OK;
         }
@@ -68,26 +69,13 @@ final class TiktokErrors {
         return out;
     }
 
-    Duration exponential(int streak) {
-        long millis = settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10);
-        return Duration.ofMillis(Math.min(millis, transport.maxBackoff().toMillis()));
-    }
 
-    private static Duration retryAfter(WireResponse r) {
-        String v = r.header("Retry-After");
-        try {
-            return v == null ? null : Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     static String message(JsonNode body, WireResponse r) {
         String m = WireJson.text(body, "message");
         if (m != null && !m.isBlank()) {
             return m;
         }
-        String text = r.bodyText();
-        return text.isBlank() ? "HTTP " + r.status() : text.length() > 300 ? text.substring(0, 300) : text;
+        return r.bodyExcerpt();
     }
 }

@@ -2,18 +2,17 @@ package dev.omnisync.channel.walmart;
 
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.wire.AccessToken;
+import dev.omnisync.channel.wire.AccountSession;
 import dev.omnisync.channel.wire.CredentialsRefused;
+import dev.omnisync.channel.wire.TokenCache;
 import dev.omnisync.channel.wire.Transport;
 import dev.omnisync.channel.wire.WireJson;
 import dev.omnisync.channel.wire.WireResponse;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +28,7 @@ final class WalmartClient {
     private final Transport transport;
     private final WalmartSettings settings;
     private final Clock clock;
-    private final Map<Long, AccessToken> tokens = new ConcurrentHashMap<>();
+    private final TokenCache tokens = new TokenCache();
 
     WalmartClient(WalmartSettings settings, Clock clock) {
         this.settings = settings;
@@ -41,33 +40,10 @@ final class WalmartClient {
         return new Session(account);
     }
 
-    /** A multipart/form-data body with one part named {@code file} holding the JSON feed. */
-    record Multipart(String contentType, byte[] body) {
-        static Multipart file(byte[] json) {
-            String boundary = "omnisync-" + UUID.randomUUID();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"feed.json\"\r\n"
-                    + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(json);
-            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return new Multipart("multipart/form-data; boundary=" + boundary, out.toByteArray());
-        }
-    }
-
-    final class Session {
-        private final ConnectorAccount account;
-        private int calls;
+    final class Session extends AccountSession {
 
         private Session(ConnectorAccount account) {
-            this.account = account;
-        }
-
-        ConnectorAccount account() {
-            return account;
-        }
-
-        int calls() {
-            return calls;
+            super(account);
         }
 
         /** A JSON call (body serialised here). */
@@ -91,7 +67,7 @@ final class WalmartClient {
             if (contentType != null) {
                 h.set("Content-Type", contentType);
             }
-            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, () -> calls++);
+            return transport.send(method, URI.create(account.baseUrl() + pathAndQuery), h, body, this::countCall);
         }
 
         private HttpHeaders baseHeaders() {
@@ -103,12 +79,7 @@ final class WalmartClient {
         }
 
         String token(boolean renew) {
-            AccessToken t = tokens.get(account.accountId());
-            if (renew || t == null || !t.validAt(clock.instant(), settings.tokenMargin())) {
-                t = fetchToken();
-                tokens.put(account.accountId(), t);
-            }
-            return t.value();
+            return tokens.token(account.accountId(), renew, clock.instant(), settings.tokenMargin(), this::fetchToken);
         }
 
         private AccessToken fetchToken() {
@@ -117,7 +88,7 @@ final class WalmartClient {
             h.set("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
             h.set("Content-Type", "application/x-www-form-urlencoded");
             WireResponse r = transport.send(HttpMethod.POST, URI.create(account.baseUrl() + "/v3/token"), h,
-                    "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8), () -> calls++);
+                    "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8), this::countCall);
             JsonNode body = WireJson.tree(r.body());
             String token = WireJson.text(body, "access_token");
             if (!r.isSuccess() || token == null) {

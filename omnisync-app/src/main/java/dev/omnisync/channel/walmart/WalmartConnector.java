@@ -20,7 +20,10 @@ import dev.omnisync.channel.spi.OrderPage;
 import dev.omnisync.channel.spi.PendingJob;
 import dev.omnisync.channel.spi.PushOutcome;
 import dev.omnisync.channel.spi.PushResult;
+import dev.omnisync.channel.wire.Batches;
+import dev.omnisync.channel.wire.ChannelReads;
 import dev.omnisync.channel.wire.CredentialsRefused;
+import dev.omnisync.channel.wire.MultipartBody;
 import dev.omnisync.channel.wire.OutcomeTally;
 import dev.omnisync.channel.wire.Query;
 import dev.omnisync.channel.wire.Verdict;
@@ -136,13 +139,13 @@ public class WalmartConnector implements ChannelConnector {
         String currency = session.account().currency() == null ? "USD" : session.account().currency();
         List<PendingJob.Submission> submissions = new ArrayList<>();
         int size = limits().batchSize();
-        for (List<ItemUpdate> part : partition(quantities, size)) {
+        for (List<ItemUpdate> part : Batches.of(quantities, size)) {
             submit(session, INVENTORY_FEED, Set.of(FieldKey.QUANTITY), part, WireJson.write(inventoryFeed(part)), tally, submissions);
         }
-        for (List<ItemUpdate> part : partition(prices, size)) {
+        for (List<ItemUpdate> part : Batches.of(prices, size)) {
             submit(session, PRICE_FEED, Set.of(FieldKey.PRICE), part, WireJson.write(priceFeed(part, currency)), tally, submissions);
         }
-        for (List<ItemUpdate> part : partition(content, size)) {
+        for (List<ItemUpdate> part : Batches.of(content, size)) {
             submit(session, MAINTENANCE_FEED, CONTENT, part, WireJson.write(maintenanceFeed(part)), tally, submissions);
         }
         List<ItemUpdate> inJobs = items.stream().filter(u -> submissions.stream().anyMatch(s -> s.skus().contains(u.sku()))
@@ -161,7 +164,7 @@ public class WalmartConnector implements ChannelConnector {
 
     private void submit(WalmartClient.Session session, String feedType, Set<FieldKey> fields, List<ItemUpdate> part, byte[] json,
             OutcomeTally tally, List<PendingJob.Submission> submissions) {
-        WalmartClient.Multipart multipart = WalmartClient.Multipart.file(json);
+        MultipartBody multipart = MultipartBody.of(List.of(), "feed.json", "application/json", json);
         try {
             WireResponse r = session.send(HttpMethod.POST, "/v3/feeds" + Query.of().add("feedType", feedType), multipart.body(),
                     multipart.contentType());
@@ -171,8 +174,8 @@ public class WalmartConnector implements ChannelConnector {
                 submissions.add(new PendingJob.Submission(feedType, feedId, fields, part.stream().map(ItemUpdate::sku).toList()));
                 return;
             }
-            Verdict verdict = v instanceof Verdict.AuthExpired a ? new Verdict.Retryable(settings.transport().maxBackoff(), a.message())
-                    : v instanceof Verdict.Ok ? new Verdict.Retryable(settings.transport().maxBackoff(), "Walmart answered no feedId") : v;
+            Verdict verdict = v instanceof Verdict.Ok ? new Verdict.Retryable(settings.transport().maxBackoff(), "Walmart answered no feedId")
+                    : v.authExpiredAsRetryable(settings.transport().maxBackoff());
             part.forEach(u -> tally.record(u.listingId(), fields, verdict));
         } catch (WireFailure e) {
             part.forEach(u -> tally.retryLater(u.listingId(), settings.transport().backoff(settings.transport().maxAttempts()), e.getMessage()));
@@ -205,14 +208,6 @@ public class WalmartConnector implements ChannelConnector {
         }
         return new WalmartPayloads.MaintenanceFeed(new WalmartPayloads.MaintenanceHeader("mpmaintenance", "REPLACE", "EXTERNAL", "en",
                 settings.maintenanceFeedVersion(), settings.subCategory()), out);
-    }
-
-    private static <T> List<List<T>> partition(List<T> list, int size) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += size) {
-            parts.add(list.subList(i, Math.min(list.size(), i + size)));
-        }
-        return parts;
     }
 
     /**
@@ -404,18 +399,9 @@ public class WalmartConnector implements ChannelConnector {
     }
 
     private JsonNode read(WalmartClient.Session session, String pathAndQuery, String what) {
-        WireResponse r;
-        try {
-            r = session.send(HttpMethod.GET, pathAndQuery, (Object) null);
-        } catch (WireFailure | CredentialsRefused | MissingCredential e) {
-            throw new ChannelReadFailed("Walmart " + what + " failed: " + e.getMessage(), settings.transport().maxBackoff());
-        }
-        Verdict v = errors.classify(session.account().accountId(), r);
-        if (!(v instanceof Verdict.Ok)) {
-            Duration wait = v instanceof Verdict.Retryable retry ? retry.delay() : settings.transport().maxBackoff();
-            throw new ChannelReadFailed("Walmart " + what + " failed: HTTP " + r.status() + " " + WalmartErrors.message(WireJson.tree(r.body()), r), wait);
-        }
-        return WireJson.tree(r.body());
+        return WireJson.tree(ChannelReads.read("Walmart " + what, settings.transport().maxBackoff(),
+                () -> session.send(HttpMethod.GET, pathAndQuery, (Object) null),
+                r -> errors.classify(session.account().accountId(), r), WalmartErrors::message).body());
     }
 
     /**

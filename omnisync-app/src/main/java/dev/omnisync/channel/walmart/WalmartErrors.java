@@ -1,5 +1,7 @@
 package dev.omnisync.channel.walmart;
 
+import dev.omnisync.channel.wire.StatusVerdicts;
+import dev.omnisync.channel.wire.ThrottleStreak;
 import dev.omnisync.channel.wire.TransportSettings;
 import dev.omnisync.channel.wire.Verdict;
 import dev.omnisync.channel.wire.WireJson;
@@ -8,9 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,10 +26,14 @@ final class WalmartErrors {
     private final WalmartSettings settings;
     private final TransportSettings transport;
     private final Clock clock;
-    private final Map<Long, Integer> throttleStreak = new ConcurrentHashMap<>();
+    private final ThrottleStreak throttle;
+    private final StatusVerdicts statuses;
 
     WalmartErrors(WalmartSettings settings, Clock clock) {
         this.settings = settings;
+        this.statuses = new StatusVerdicts("Walmart", settings.transport(), Set.of(401), WalmartErrors::message, WalmartErrors::code);
+        this.throttle = new ThrottleStreak(settings.throttleBackoff(),
+                Collections.max(List.of(settings.transport().maxBackoff(), settings.throttleBackoff())));
         this.transport = settings.transport();
         this.clock = clock;
     }
@@ -35,26 +41,15 @@ final class WalmartErrors {
     Verdict classify(long accountId, WireResponse r) {
         int s = r.status();
         if (s == 429) {
-            int streak = throttleStreak.merge(accountId, 1, Integer::sum);
+            int streak = throttle.throttled(accountId);
             Duration delay = replenishment(r);
             if (delay == null) {
-                delay = Duration.ofMillis(Math.min(settings.throttleBackoff().toMillis() << Math.min(streak - 1, 10),
-                        Math.max(transport.maxBackoff().toMillis(), settings.throttleBackoff().toMillis())));
+                delay = throttle.backoff(streak);
             }
             return new Verdict.Retryable(delay, "429 " + message(WireJson.tree(r.body()), r));
         }
-        throttleStreak.remove(accountId);
-        if (r.isSuccess()) {
-            return Verdict.OK;
-        }
-        JsonNode body = WireJson.tree(r.body());
-        if (s >= 500) {
-            return new Verdict.Retryable(transport.backoff(transport.maxAttempts()), "Walmart " + s + ": " + message(body, r));
-        }
-        if (s == 401) {
-            return new Verdict.AuthExpired("Walmart 401: " + message(body, r));
-        }
-        return new Verdict.Permanent(code(body, s), message(body, r));
+        throttle.ended(accountId);
+        return statuses.of(r);
     }
 
     /** When the throttle refills: {@code X-Next-Replenishment-Time} (epoch ms), else {@code Retry-After} seconds. */
@@ -69,15 +64,7 @@ final class WalmartErrors {
                 // fall through to Retry-After
             }
         }
-        String retryAfter = r.header("Retry-After");
-        if (retryAfter != null) {
-            try {
-                return Duration.ofMillis((long) (Double.parseDouble(retryAfter.strip()) * 1000));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return r.retryAfterSeconds();
     }
 
     /** The error objects in any of Walmart's three shapes. */
@@ -107,8 +94,7 @@ final class WalmartErrors {
         if (oauth != null) {
             return WireJson.text(body, "error") + ": " + oauth;
         }
-        String text = r == null ? "" : r.bodyText();
-        return text.isBlank() ? "HTTP " + (r == null ? "?" : r.status()) : text.length() > 300 ? text.substring(0, 300) : text;
+        return r == null ? "HTTP ?" : r.bodyExcerpt();
     }
 
     static String code(JsonNode body, int status) {

@@ -22,4 +22,12 @@ public sealed interface Verdict {
     }
 
     Verdict OK = new Ok();
+
+    /**
+     * This verdict, except that AuthExpired becomes Retryable after {@code delay}: for answers the client already
+     * renewed the token for and tried again, where another immediate renewal would only be refused again.
+     */
+    default Verdict authExpiredAsRetryable(Duration delay) {
+        return this instanceof AuthExpired a ? new Retryable(delay, a.message()) : this;
+    }
 }

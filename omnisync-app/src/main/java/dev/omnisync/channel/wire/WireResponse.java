@@ -1,6 +1,7 @@
 package dev.omnisync.channel.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -23,5 +24,24 @@ public record WireResponse(int status, HttpHeaders headers, byte[] body) {
     /** A header value, or null. */
     public String header(String name) {
         return headers.getFirst(name);
+    }
+
+    /** The body text cut to 300 characters for a message, or "HTTP status" when the body is empty. */
+    public String bodyExcerpt() {
+        String text = bodyText();
+        return text.isBlank() ? "HTTP " + status : text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    /** {@code Retry-After} read as (possibly fractional) seconds; null when absent or not a number. */
+    public Duration retryAfterSeconds() {
+        String v = header("Retry-After");
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(v.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }
