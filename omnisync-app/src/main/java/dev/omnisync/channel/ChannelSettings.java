@@ -45,11 +45,5 @@ public record ChannelSettings(Map<Channel, LimitOverride> limits) {
     /** One channel's configured overrides; null = keep the documented value. */
     public record LimitOverride(Integer batchSize, Double requestsPerSecond, Integer burst, Integer revisionsPerListingPerDay,
             Duration minIntervalBetweenBatches, Duration coalescingWindow, Long maxPayloadBytes, Integer quantityCutsBetweenBatches) {
-
-        public LimitOverride(Integer batchSize, Double requestsPerSecond, Integer burst, Integer revisionsPerListingPerDay,
-                Duration minIntervalBetweenBatches, Duration coalescingWindow, Long maxPayloadBytes) {
-            this(batchSize, requestsPerSecond, burst, revisionsPerListingPerDay, minIntervalBetweenBatches, coalescingWindow,
-                    maxPayloadBytes, null);
-        }
     }
 }

@@ -22,7 +22,8 @@ class ConnectorSettingsBindingTest {
             "omnisync.channels.ebay.marketplace-id", "EBAY_DE",
             "omnisync.channels.walmart.single-update-max", "4",
             "omnisync.channels.kaufland.user-agent", "Acme/2.0",
-            "omnisync.channels.limits.KAUFLAND.batch-size", "100")));
+            "omnisync.channels.limits.KAUFLAND.batch-size", "100",
+            "omnisync.channels.limits.WALMART.quantity-cuts-between-batches", "3")));
 
     @Test
     void bindsOverridesAndKeepsDefaults() {
@@ -42,5 +43,7 @@ class ConnectorSettingsBindingTest {
         ChannelSettings limits = binder.bind("omnisync.channels", ChannelSettings.class).get();
         assertThat(limits.limitsOf(Channel.KAUFLAND).batchSize()).isEqualTo(100);
         assertThat(limits.limitsOf(Channel.EBAY).batchSize()).isEqualTo(25);
+        assertThat(limits.limitsOf(Channel.WALMART).quantityCutsBetweenBatches()).isEqualTo(3);
+        assertThat(limits.limitsOf(Channel.WALMART).minIntervalBetweenBatches()).isEqualTo(Duration.ofMinutes(6));
     }
 }

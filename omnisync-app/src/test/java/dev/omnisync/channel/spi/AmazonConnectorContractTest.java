@@ -44,7 +44,7 @@ class AmazonConnectorContractTest extends ConnectorContract {
         AmazonSettings settings = new AmazonSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 3, Duration.ofMillis(50),
                 Duration.ofSeconds(1), null, null, null, null, 25, null, null, Duration.ofMillis(200), Duration.ofMillis(200), null, null, Duration.ZERO);
         ChannelSettings limits = new ChannelSettings(Map.of(Channel.AMAZON,
-                new ChannelSettings.LimitOverride(40, null, null, null, null, null, null)));
+                new ChannelSettings.LimitOverride(40, null, null, null, null, null, null, null)));
         return new AmazonConnector(limits, settings);
     }
 

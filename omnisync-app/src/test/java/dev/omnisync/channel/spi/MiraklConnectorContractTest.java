@@ -44,7 +44,7 @@ class MiraklConnectorContractTest extends ConnectorContract {
         MiraklSettings settings = new MiraklSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 3, Duration.ofMillis(50),
                 Duration.ofSeconds(1), null, null, Duration.ofMillis(500), Duration.ofMillis(200), null, Duration.ofSeconds(1));
         ChannelSettings limits = new ChannelSettings(Map.of(Channel.MIRAKL,
-                new ChannelSettings.LimitOverride(20, null, null, null, null, null, null)));
+                new ChannelSettings.LimitOverride(20, null, null, null, null, null, null, null)));
         return new MiraklConnector(limits, settings);
     }
 

@@ -49,7 +49,7 @@ class OttoConnectorContractTest extends ConnectorContract {
         OttoSettings settings = new OttoSettings(Duration.ofSeconds(2), Duration.ofMillis(500), 3, Duration.ofMillis(50),
                 Duration.ofSeconds(1), 20, null, null, null, Duration.ofMillis(200), null, Duration.ofMillis(200));
         ChannelSettings limits = new ChannelSettings(Map.of(Channel.OTTO,
-                new ChannelSettings.LimitOverride(20, null, null, null, null, null, null)));
+                new ChannelSettings.LimitOverride(20, null, null, null, null, null, null, null)));
         return new OttoConnector(limits, settings);
     }
 

@@ -53,7 +53,7 @@ class WalmartConnectorContractTest extends ConnectorContract {
                 Duration.ofSeconds(1), null, 10, null, null, null, "Kitchen & Dining", null, Duration.ofMillis(200),
                 Duration.ofMillis(200), null, null, null);
         ChannelSettings limits = new ChannelSettings(Map.of(Channel.WALMART,
-                new ChannelSettings.LimitOverride(20, null, null, null, null, null, null)));
+                new ChannelSettings.LimitOverride(20, null, null, null, null, null, null, null)));
         return new WalmartConnector(limits, settings);
     }
 
