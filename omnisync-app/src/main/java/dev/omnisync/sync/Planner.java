@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Planner {
 
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(Planner.class);
+
     private final JdbcClient jdbc;
     private final ListingSnapshots listings;
     private final Products products;
@@ -135,7 +137,7 @@ public class Planner {
         List<Revisions.Mark> marks = new ArrayList<>();
         List<SyncLogEntry> log = new ArrayList<>();
         Instant now = Instant.now();
-        for (ListingPlan plan : planAll(workspaceId, snapshots, null, null)) {
+        for (ListingPlan plan : planTolerantly(workspaceId, snapshots, log)) {
             ListingSnapshot l = plan.listing();
             Set<FieldKey> dirty = plan.dirty();
             if (!dirty.isEmpty() && !l.quarantined()) {
@@ -156,6 +158,28 @@ public class Planner {
         }
         revisions.mark(marks);
         syncLog.record(log);
+    }
+
+    /**
+     * Plans a chunk; should one listing's data break planning, the chunk is planned listing by listing and
+     * only that listing is left out (with a sync-log note), so one bad row never holds up everyone's changes.
+     */
+    private List<ListingPlan> planTolerantly(long workspaceId, List<ListingSnapshot> snapshots, List<SyncLogEntry> log) {
+        try {
+            return planAll(workspaceId, snapshots, null, null);
+        } catch (RuntimeException chunkFailed) {
+            List<ListingPlan> plans = new ArrayList<>();
+            for (ListingSnapshot l : snapshots) {
+                try {
+                    plans.addAll(planAll(workspaceId, List.of(l), null, null));
+                } catch (RuntimeException e) {
+                    logger.warn("Listing {} of workspace {} could not be planned", l.listingId(), workspaceId, e);
+                    log.add(new SyncLogEntry(workspaceId, l.listingId(), l.accountId(), l.channel(), l.sku(), SyncDecision.NOTE,
+                            Set.of(), List.of("could not be planned: " + e.getMessage()), null, null, null, Instant.now()));
+                }
+            }
+            return plans;
+        }
     }
 
     private List<ListingPlan> planAll(long workspaceId, List<ListingSnapshot> snapshots, SynchronizationPolicy syncOverride,

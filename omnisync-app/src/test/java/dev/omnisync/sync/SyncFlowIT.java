@@ -128,6 +128,42 @@ class SyncFlowIT {
                 assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("price").asString()).isEqualTo("11.00"));
     }
 
+    @Test
+    void aListingWhoseDataBreaksPlanningIsLeftOutWhileTheRestOfItsChunkFlows() {
+        ApiClient api = ApiClient.newWorkspace(port, workspaces);
+        ApiClient sandbox = new ApiClient(port, null);
+        String accountId = ebayAccount(api, sandbox);
+        String good = "GOOD-" + UUID.randomUUID().toString().substring(0, 8);
+        String bad = "BAD-" + UUID.randomUUID().toString().substring(0, 8);
+        String broken = api.post("/api/selling-policies", "{\"name\":\"Soon broken\",\"channel\":\"EBAY\"}").json().get("id").asString();
+        String badListing = null;
+        for (String sku : new String[] {good, bad}) {
+            sandbox.post("/sandbox/ebay/_control/offers", "[{\"sku\":\"" + sku + "\",\"price\":\"5.00\",\"quantity\":4,\"currency\":\"EUR\"}]");
+            String offerId = sandbox.get("/sandbox/ebay/_control/offers/" + sku).json().path("ids").path("offerId").asString();
+            api.put("/api/products/" + sku, "{\"title\":\"T\",\"price\":\"5.00\",\"quantity\":4}");
+            String listing = api.post("/api/listings", """
+                    {"sku":"%s","accountId":"%s","channelRef":"%s"%s}""".formatted(sku, accountId, offerId,
+                    sku.equals(bad) ? ",\"sellingPolicyId\":\"" + broken + "\"" : "")).json().get("id").asString();
+            if (sku.equals(bad)) {
+                badListing = listing;
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jdbc.sql("select count(*) from revision where account_id = ?").param(Long.parseLong(accountId))
+                        .query(Long.class).single()).isZero());
+        jdbc.sql("update selling_policy set price = cast('{\"source\":\"NO-SUCH-SOURCE\"}' as jsonb) where policy_id = ?")
+                .param(Long.parseLong(broken)).update();
+
+        var imported = api.send("POST", "/api/products/import", "sku,quantity\n" + good + ",2\n" + bad + ",1\n", "text/csv");
+        assertThat(imported.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + good).json().path("quantity").asInt()).isEqualTo(2));
+        String badId = badListing;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/sync-log?listingId=" + badId).body()).contains("could not be planned"));
+        assertThat(sandbox.get("/sandbox/ebay/_control/offers/" + bad).json().path("quantity").asInt()).isEqualTo(4);
+    }
+
     private dev.omnisync.workspace.WorkspaceId workspaceOf(String listingId) {
         return new dev.omnisync.workspace.WorkspaceId(jdbc.sql("select workspace_id from listing where listing_id = ?")
                 .param(Long.parseLong(listingId)).query(Long.class).single());
