@@ -23,4 +23,13 @@ public interface ChannelAccounts {
 
     /** The decrypted credentials, for the account's connector only. Never log or return them. */
     Map<String, String> credentialsOf(WorkspaceId workspace, long accountId);
+
+    /** What the account's connector needs to talk to the channel, credentials opened. The account needs a base URL. */
+    default dev.omnisync.channel.spi.ConnectorAccount connectorAccountOf(ChannelAccount account) {
+        if (account.baseUrl() == null) {
+            throw new IllegalStateException("account " + account.id() + " has no base URL");
+        }
+        return new dev.omnisync.channel.spi.ConnectorAccount(account.id(), account.channel(), account.baseUrl(), account.region(),
+                account.currency(), credentialsOf(account.workspace(), account.id()));
+    }
 }

@@ -81,8 +81,7 @@ public class Matching {
         }
         List<ChannelOffer> offers = new ArrayList<>();
         try {
-            ConnectorAccount connectorAccount = new ConnectorAccount(account.id(), account.channel(), account.baseUrl(),
-                    account.region(), account.currency(), accounts.credentialsOf(workspace, account.id()));
+            ConnectorAccount connectorAccount = accounts.connectorAccountOf(account);
             String cursor = null;
             do {
                 OfferPage page = connector.get().listOffers(connectorAccount, cursor);

@@ -371,8 +371,7 @@ public class OrderImport {
         if (account.baseUrl() == null) {
             throw new ChannelReadFailed("account " + account.id() + " has no base URL", settings.pollInterval());
         }
-        return new ConnectorAccount(account.id(), account.channel(), account.baseUrl(), account.region(), account.currency(),
-                accounts.credentialsOf(account.workspace(), account.id()));
+        return accounts.connectorAccountOf(account);
     }
 
     /** The earliest order change that counts for the account: when it was connected, minus the initial lookback. */

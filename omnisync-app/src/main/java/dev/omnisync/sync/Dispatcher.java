@@ -132,8 +132,7 @@ public class Dispatcher {
         RateBudget budget = rateBudgets.computeIfAbsent(account.id(),
                 id -> new RateBudget(limits.requestsPerSecond(), limits.burst(), limits.minIntervalBetweenBatches()));
         coalesce(due, limits.coalescingWindow());
-        ConnectorAccount connectorAccount = new ConnectorAccount(account.id(), account.channel(), baseUrl(account),
-                account.region(), account.currency(), accounts.credentialsOf(workspace, account.id()));
+        ConnectorAccount connectorAccount = accounts.connectorAccountOf(account);
         int claimSize = limits.batchSize() == 1 ? PER_PRODUCT_CLAIM : limits.batchSize();
         while (!Thread.currentThread().isInterrupted()) {
             Duration wait = budget.waitForRate();
@@ -317,9 +316,7 @@ public class Dispatcher {
                     id -> new RateBudget(limits.requestsPerSecond(), limits.burst(), limits.minIntervalBetweenBatches()));
             List<PushOutcome> outcomes;
             try {
-                outcomes = connectors.of(account.channel()).poll(new ConnectorAccount(account.id(), account.channel(),
-                        baseUrl(account), account.region(), account.currency(), accounts.credentialsOf(workspace, account.id())),
-                        tracked.job());
+                outcomes = connectors.of(account.channel()).poll(accounts.connectorAccountOf(account), tracked.job());
             } catch (RuntimeException e) {
                 log.warn("Polling {} job {} failed; polling again later", account.channel(), tracked.jobId(), e);
                 pendingJobs.remaining(tracked, tracked.items(), Duration.ofSeconds(30));
@@ -357,12 +354,6 @@ public class Dispatcher {
         }
     }
 
-    static String baseUrl(ChannelAccount account) {
-        if (account.baseUrl() != null) {
-            return account.baseUrl();
-        }
-        throw new IllegalStateException("account " + account.id() + " has no base URL");
-    }
 
     private static SyncLogEntry entry(ChannelAccount account, ListingSnapshot l, SyncDecision decision, Set<FieldKey> fields,
             List<String> reasons, String arithmetic, String response, Long latency, Instant at) {

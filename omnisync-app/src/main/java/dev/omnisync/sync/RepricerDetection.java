@@ -8,6 +8,8 @@ import dev.omnisync.channel.FieldKey;
 import dev.omnisync.channel.spi.ChannelOffer;
 import dev.omnisync.channel.spi.ConnectorAccount;
 import dev.omnisync.channel.spi.OfferPage;
+import dev.omnisync.channel.PriceOwner;
+import dev.omnisync.listing.Linking;
 import dev.omnisync.listing.ListingSettingsChanged;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,8 +41,11 @@ public class RepricerDetection {
     private final JdbcClient jdbc;
     private final SyncLog syncLog;
     private final SyncSettings settings;
+    private final Linking linking;
 
-    RepricerDetection(ChannelAccounts accounts, ChannelConnectors connectors, JdbcClient jdbc, SyncLog syncLog, SyncSettings settings) {
+    RepricerDetection(ChannelAccounts accounts, ChannelConnectors connectors, JdbcClient jdbc, SyncLog syncLog, SyncSettings settings,
+            Linking linking) {
+        this.linking = linking;
         this.accounts = accounts;
         this.connectors = connectors;
         this.jdbc = jdbc;
@@ -73,8 +78,7 @@ public class RepricerDetection {
         if (account.baseUrl() == null) {
             return;
         }
-        ConnectorAccount connectorAccount = new ConnectorAccount(account.id(), account.channel(), account.baseUrl(),
-                account.region(), account.currency(), accounts.credentialsOf(account.workspace(), account.id()));
+        ConnectorAccount connectorAccount = accounts.connectorAccountOf(account);
         Map<String, BigDecimal> channelPrices = new HashMap<>();
         String cursor = null;
         do {
@@ -113,9 +117,8 @@ public class RepricerDetection {
                     returning sightings""")
                     .params(ws, listingId, seen.toPlainString()).query(Integer.class).single();
             if (sightings >= settings.repricerDetectionThreshold()) {
-                jdbc.sql("update listing set price_managed_by = 'REPRICER', updated_at = now() where workspace_id = ? and listing_id = ?")
-                        .params(ws, listingId).update();
-                jdbc.sql("delete from foreign_price where workspace_id = ? and listing_id = ?").params(ws, listingId).update();
+                // through the listing module, so the mark is a settings change like a person's (event, re-plan)
+                linking.changeSettings(account.workspace(), listingId, null, PriceOwner.REPRICER, java.util.Optional.empty());
                 notes.add(new SyncLogEntry(ws, listingId, account.id(), account.channel(), sku, SyncDecision.NOTE, Set.of(FieldKey.PRICE),
                         List.of("external repricer detected: the channel showed prices Omnisync did not send on " + sightings
                                 + " reads (last " + seen.toPlainString() + ", sent " + sent + "); price is now withheld. "
